@@ -1,0 +1,61 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { ItemOperation, OperationResult } from '../helpers/interfaces';
+import { resources } from './resources';
+
+function toItems(this: IExecuteFunctions, result: OperationResult, itemIndex: number): INodeExecutionData[] {
+	const rows = Array.isArray(result) ? result : [result];
+	return rows.map((row) => {
+		const isItem = typeof (row as INodeExecutionData).json === 'object' && (row as INodeExecutionData).json !== null;
+		const item = isItem ? (row as INodeExecutionData) : { json: row as IDataObject };
+		return { ...item, pairedItem: { item: itemIndex } };
+	});
+}
+
+/** The item an error becomes under "Continue (using error output)" / "On Error: Continue". */
+export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+	const description = (error as { description?: string }).description;
+	return {
+		json: { error: error.message, ...(description ? { description } : {}) },
+		pairedItem: { item: itemIndex },
+	};
+}
+
+async function runPerItem(this: IExecuteFunctions, operation: ItemOperation): Promise<INodeExecutionData[]> {
+	const items = this.getInputData();
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const result = await operation.execute.call(this, itemIndex);
+			output.push(...toItems.call(this, result, itemIndex));
+		} catch (error) {
+			if (this.continueOnFail()) {
+				output.push(errorItem(error as Error, itemIndex));
+				continue;
+			}
+			if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+				error.context.itemIndex ??= itemIndex;
+				throw error;
+			}
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		}
+	}
+	return output;
+}
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resourceName = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = resources[resourceName]?.operations[operationName];
+	if (!operation) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" of resource "${resourceName}" is not known to this version of the IPPanel node`,
+		);
+	}
+	if ('executeBatch' in operation) {
+		return [await operation.executeBatch.call(this, this.getInputData())];
+	}
+	return [await runPerItem.call(this, operation)];
+}

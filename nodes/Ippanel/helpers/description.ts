@@ -1,0 +1,44 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { Resource } from './interfaces';
+
+/** The resource's operation dropdown plus every operation's parameters, each shown only for its operation. */
+export function resourceProperties(name: string, resource: Resource): INodeProperties[] {
+	const operations = Object.values(resource.operations);
+	const operationProperty: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [name] } },
+		options: operations.map((operation) => operation.option),
+		default: operations[0].option.value,
+	};
+	const parameters = Object.entries(resource.operations).flatMap(([operation, { description }]) =>
+		updateDisplayOptions({ show: { resource: [name], operation: [operation] } }, description),
+	);
+	return [operationProperty, ...parameters];
+}
+
+/** `returnAll` + `limit`, the pair every list operation has. */
+export function returnAllOrLimit(what: string, maxLimit?: number): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: `Whether to return all ${what} or only up to a given limit`,
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}

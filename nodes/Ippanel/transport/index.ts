@@ -1,0 +1,204 @@
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { apiRoot } from '../../../credentials/IppanelApi.credentials';
+import { ippanelError, type FailedCall } from '../helpers/errors';
+import type { IppanelContext, IppanelEnvelope } from '../helpers/interfaces';
+
+export const CREDENTIAL_TYPE = 'ippanelApi';
+
+const TIMEOUT_MS = 60_000;
+/** Reads (never sends) are retried on these answers, with backoff. */
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+const READ_ATTEMPTS = 3;
+const MAX_RETRY_AFTER_MS = 30_000;
+
+export interface RequestOptions {
+	body?: IDataObject | IDataObject[];
+	qs?: IDataObject;
+	/** multipart/form-data body (a FormData instance); only the file send uses it. */
+	formData?: unknown;
+	itemIndex?: number;
+}
+
+interface RawAnswer {
+	status?: number;
+	body?: unknown;
+	retryAfter?: string;
+	networkError?: string;
+}
+
+/** The paid-send endpoint: never retried, and its failures say whether anything went out. */
+export function isSendEndpoint(method: IHttpRequestMethods, endpoint: string): boolean {
+	return method === 'POST' && endpoint === '/api/send';
+}
+
+function parseBody(body: unknown): { envelope?: IppanelEnvelope; topLevelErrors?: IDataObject; reason?: string } {
+	let parsed = body;
+	if (typeof body === 'string' || Buffer.isBuffer(body)) {
+		const text = body.toString();
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+			const looksHtml = /^\s*</.test(text);
+			return {
+				reason: looksHtml
+					? `the server answered with an HTML page${title ? ` "${title}"` : ''} instead of IPPanel JSON`
+					: text.trim()
+						? 'the answer was not valid JSON (cut off or not from IPPanel)'
+						: 'the answer was empty',
+			};
+		}
+	}
+	if (typeof parsed !== 'object' || parsed === null || typeof (parsed as IDataObject).meta !== 'object') {
+		return { reason: 'the answer was JSON but not an IPPanel envelope (no "meta")' };
+	}
+	const envelope = parsed as IppanelEnvelope & { errors?: IDataObject };
+	return { envelope, topLevelErrors: envelope.errors };
+}
+
+/** Sends one HTTP request through n8n's authenticated helper and returns status + body, whatever they are. */
+async function send(
+	this: IppanelContext,
+	options: IHttpRequestOptions,
+	loginMode: boolean,
+): Promise<RawAnswer> {
+	try {
+		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
+			// n8n logs in again and repeats the request once after a 401, only useful for session tokens.
+			preAuthenticationRetryStatusCode: loginMode ? 401 : [],
+		})) as { statusCode: number; body: unknown; headers?: IDataObject };
+		return { status: response.statusCode, body: response.body };
+	} catch (error) {
+		// n8n wraps the HTTP client's error; keep only status, body and retry hint (never its config/headers).
+		const cause = (error as { cause?: IDataObject }).cause ?? (error as IDataObject);
+		const response = (cause.response ?? {}) as { status?: number; data?: unknown; headers?: IDataObject };
+		if (response.status !== undefined) {
+			return { status: response.status, body: response.data, retryAfter: response.headers?.['retry-after'] as string };
+		}
+		if ((error as { message?: string }).message?.includes('IPPanel')) throw error; // login errors from the credential
+		const code = (cause.code ?? (error as IDataObject).code) as string | undefined;
+		return { networkError: describeNetworkError(code, (cause.message as string) ?? '') };
+	}
+}
+
+function describeNetworkError(code: string | undefined, message: string): string {
+	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message)) return 'the request timed out';
+	if (code === 'ECONNREFUSED') return 'the connection was refused (is the Base URL right?)';
+	if (code === 'ECONNRESET' || /socket hang up/i.test(message)) return 'the connection was dropped before an answer came';
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the Base URL host name could not be resolved';
+	return `a network error occurred${code ? ` (${code})` : ''}`;
+}
+
+function retryDelayMs(attempt: number, retryAfter?: string): number {
+	const seconds = Number(retryAfter);
+	if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, MAX_RETRY_AFTER_MS);
+	return 500 * 2 ** attempt;
+}
+
+/**
+ * The one place that calls IPPanel. Checks the HTTP status and `meta.status`, turns every failure
+ * into a NodeApiError with IPPanel's own (Persian) message, and retries reads, never `/api/send`.
+ */
+export async function apiRequest(
+	this: IppanelContext,
+	method: IHttpRequestMethods,
+	endpoint: string,
+	{ body, qs, formData, itemIndex }: RequestOptions = {},
+): Promise<IppanelEnvelope> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex ?? 0);
+	const isSend = isSendEndpoint(method, endpoint);
+	const options: IHttpRequestOptions = {
+		method,
+		url: `${apiRoot(credentials.baseUrl)}${endpoint}`,
+		qs,
+		body: (formData ?? body) as IHttpRequestOptions['body'],
+		json: formData === undefined,
+		returnFullResponse: true,
+		timeout: TIMEOUT_MS,
+	};
+	if (formData === undefined) options.headers = { Accept: 'application/json' };
+
+	const attempts = isSend ? 1 : READ_ATTEMPTS;
+	let answer: RawAnswer = {};
+	for (let attempt = 0; attempt < attempts; attempt++) {
+		answer = await send.call(this, options, credentials.authentication === 'login');
+		const retryable = answer.networkError !== undefined || RETRYABLE_STATUS.has(answer.status ?? 0);
+		if (!retryable || attempt === attempts - 1) break;
+		await sleep(retryDelayMs(attempt, answer.retryAfter));
+	}
+
+	const failed: FailedCall = { isSend, endpoint, itemIndex, status: answer.status };
+	if (answer.networkError !== undefined) {
+		throw ippanelError(this.getNode(), { ...failed, reason: answer.networkError });
+	}
+	const parsed = parseBody(answer.body);
+	if (answer.status === 200 && parsed.envelope?.meta.status === true) return parsed.envelope;
+	if (answer.status === 200 && parsed.envelope) {
+		// HTTP 200 with meta.status false: IPPanel said no.
+		throw ippanelError(this.getNode(), { ...failed, ...parsed });
+	}
+	throw ippanelError(this.getNode(), { ...failed, ...parsed });
+}
+
+/** How a list endpoint takes its page: in the query or the JSON body, and the name of its size field. */
+export interface Pagination {
+	method: IHttpRequestMethods;
+	endpoint: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+	pageIn: 'qs' | 'body';
+	sizeParam: 'per_page' | 'limit';
+	pageSize: number;
+}
+
+/**
+ * Yields one page of rows at a time, following `meta.current_page` / `meta.last_page` as the API
+ * reports them on each page; an answer without `last_page` is a single page.
+ */
+export async function* apiPages(
+	this: IppanelContext,
+	pagination: Pagination,
+	itemIndex = 0,
+): AsyncGenerator<IDataObject[]> {
+	const { method, endpoint, pageIn, sizeParam, pageSize } = pagination;
+	for (let page = 1; ; page++) {
+		const paging = { page, [sizeParam]: pageSize };
+		const { data, meta } = await apiRequest.call(this, method, endpoint, {
+			body: pageIn === 'body' ? { ...pagination.body, ...paging } : pagination.body,
+			qs: pageIn === 'qs' ? { ...pagination.qs, ...paging } : pagination.qs,
+			itemIndex,
+		});
+		const rows = Array.isArray(data) ? (data as IDataObject[]) : [];
+		if (rows.length) yield rows;
+		const lastPage = Number(meta.last_page);
+		const currentPage = Number(meta.current_page ?? page);
+		if (!rows.length || !Number.isFinite(lastPage) || currentPage >= lastPage) return;
+	}
+}
+
+/**
+ * Every row of a list endpoint, or the first `limit` rows. `map` shapes each row as it arrives
+ * (returning undefined drops it), so pages are never held twice.
+ */
+export async function apiRequestAllItems(
+	this: IppanelContext,
+	pagination: Pagination,
+	{
+		limit,
+		itemIndex = 0,
+		map,
+	}: { limit?: number; itemIndex?: number; map?: (row: IDataObject) => IDataObject | undefined } = {},
+): Promise<IDataObject[]> {
+	const results: IDataObject[] = [];
+	for await (const rows of apiPages.call(this, pagination, itemIndex)) {
+		for (const row of rows) {
+			const shaped = map ? map(row) : row;
+			if (shaped === undefined) continue;
+			results.push(shaped);
+			if (limit !== undefined && results.length >= limit) return results;
+		}
+	}
+	return results;
+}

@@ -1,0 +1,25 @@
+import nock from 'nock';
+
+import { API_KEY, apiKeyCredentials, runNode } from './harness';
+
+const BASE = 'https://edge.example.test/v1';
+const ok = (data: unknown) => ({ data, meta: { status: true, message: 'انجام شد', message_parameters: [], message_code: '200-1' } });
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+describe('Account', () => {
+	test('Get Credit sends the API key raw and outputs the credit as a number', async () => {
+		const scope = nock(BASE, { reqheaders: { authorization: API_KEY } })
+			.get('/api/payment/credit/mine')
+			.reply(200, ok({ credit: 1520000.5, yesterday_credit: '1600000', gift: 0 }));
+		const result = await runNode({
+			parameters: { resource: 'account', operation: 'getCredit' },
+			credentials: apiKeyCredentials(BASE),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.json)).toEqual([{ credit: 1520000.5, yesterday_credit: '1600000', gift: 0 }]);
+		expect(result.items[0].pairedItem).toEqual({ item: 0 });
+		expect(scope.isDone()).toBe(true);
+	});
+});

@@ -1,0 +1,115 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeProperties,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { ICredentialsHelper } from 'n8n-workflow';
+import { Credentials } from 'n8n-core';
+
+import { IppanelApi } from '../../dist/credentials/IppanelApi.credentials';
+
+export const credentialTypes: Record<string, ICredentialType> = { ippanelApi: new IppanelApi() };
+
+/**
+ * What n8n stores for one credential, shared by every run of a test so a session token
+ * persisted by `preAuthentication` is seen by the next request, as in n8n's database.
+ */
+export class CredentialStore {
+	/** How often `preAuthentication` ran, and how often its result was persisted. */
+	preAuthCalls = 0;
+
+	updates = 0;
+
+	constructor(public data: ICredentialDataDecryptedObject) {}
+}
+
+/**
+ * The engine's credentials helper, doing what n8n's own does for this credential type: a
+ * function `authenticate`, and `preAuthentication` when the expirable property is empty or
+ * after a 401, persisting the result.
+ */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly stores: Record<string, CredentialStore>) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return credentialTypes[type].properties;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const authenticate = credentialTypes[typeName].authenticate;
+		if (typeof authenticate !== 'function') throw new Error('test harness: only function authenticate is supported');
+		return await authenticate(credentials, requestOptions);
+	}
+
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		_node: INode,
+		credentialsExpired: boolean,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = credentialTypes[typeName];
+		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
+		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) {
+			return undefined;
+		}
+		const store = this.stores[typeName];
+		store.preAuthCalls++;
+		const output = await type.preAuthentication.call(helpers, credentials);
+		if (output[expirable.name] === undefined) return undefined;
+		store.updates++;
+		Object.assign(store.data, output);
+		return Object.assign(credentials, output);
+	}
+
+	async runPreAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {
+		return undefined;
+	}
+
+	getOAuth2Options() {
+		return undefined;
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		// A copy, as n8n decrypts a fresh object for every use.
+		return { ...(this.stores[type]?.data ?? {}) };
+	}
+
+	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
+		return new Credentials({ id: nodeCredentials.id, name: nodeCredentials.name }, type, '');
+	}
+
+	async updateCredentials(
+		_nodeCredentials: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
+		Object.assign(this.stores[type].data, data);
+	}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+}
