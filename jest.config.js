@@ -5,4 +5,5 @@ module.exports = {
 	testMatch: ['**/*.test.ts', '**/*.test.js'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json' }] },
 	testTimeout: 30000,
+	setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
 };

@@ -22,6 +22,11 @@ export function apiRoot(baseUrl: unknown): string {
 	return url.replace(/\/+$/, '').replace(/\/api$/i, '');
 }
 
+/** A login that cannot succeed as configured; its message tells the user what to change. */
+export class IppanelLoginError extends Error {
+	name = 'IppanelLoginError';
+}
+
 interface LoginAnswer {
 	status: number;
 	body: IDataObject;
@@ -70,24 +75,24 @@ async function logIn(
 	});
 	const { method, token } = tokenOf(login);
 	if (login.status !== 200 || !token) {
-		throw new Error(
+		throw new IppanelLoginError(
 			`IPPanel login failed: the username or password is wrong (HTTP ${login.status})${persianMessage(login.body)}. ` +
 				'Check both in the IPPanel credential, or use an API key instead.',
 		);
 	}
 	if (method === 'login') return token;
 	if (method === 'sms') {
-		throw new Error(
+		throw new IppanelLoginError(
 			'This IPPanel account confirms each login with a code sent by SMS, which n8n cannot read. ' +
 				'Use Authentication "API Key" in the credential (IPPanel panel → Developers → API keys), ' +
 				'or switch the account to Google Authenticator and fill in "TOTP Secret".',
 		);
 	}
 	if (method !== 'ga') {
-		throw new Error(`IPPanel login answered an unknown second-step method "${String(method)}". Use an API key instead.`);
+		throw new IppanelLoginError(`IPPanel login answered an unknown second-step method "${String(method)}". Use an API key instead.`);
 	}
 	if (!credentials.totpSecret) {
-		throw new Error(
+		throw new IppanelLoginError(
 			'This IPPanel account uses Google Authenticator (2-step login). Fill in "TOTP Secret" in the credential ' +
 				'(the base32 key shown when the authenticator was set up), or use an API key instead.',
 		);
@@ -96,7 +101,7 @@ async function logIn(
 	const confirm = await postJson(helpers, `${root}/api/acl/auth/confirm_otp`, { token, otp });
 	const confirmed = tokenOf(confirm);
 	if (confirm.status !== 200 || !confirmed.token) {
-		throw new Error(
+		throw new IppanelLoginError(
 			`IPPanel rejected the authenticator code (HTTP ${confirm.status})${persianMessage(confirm.body)}. ` +
 				"Check the credential's TOTP Secret and that this machine's clock is correct.",
 		);
@@ -207,5 +212,11 @@ export class IppanelApi implements ICredentialType {
 			url: '/api/payment/credit/mine',
 			method: 'GET',
 		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'meta.status', value: false, message: 'IPPanel refused this API key or login' },
+			},
+		],
 	};
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ItemOperation, OperationResult } from '../helpers/interfaces';
@@ -11,6 +11,15 @@ function toItems(this: IExecuteFunctions, result: OperationResult, itemIndex: nu
 		const item = isItem ? (row as INodeExecutionData) : { json: row as IDataObject };
 		return { ...item, pairedItem: { item: itemIndex } };
 	});
+}
+
+/** The error as n8n shows it, naming the item it happened on. */
+function withItemIndex(node: INode, error: Error, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(node, error, { itemIndex });
 }
 
 /** The item an error becomes under "Continue (using error output)" / "On Error: Continue". */
@@ -34,11 +43,7 @@ async function runPerItem(this: IExecuteFunctions, operation: ItemOperation): Pr
 				output.push(errorItem(error as Error, itemIndex));
 				continue;
 			}
-			if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-				error.context.itemIndex ??= itemIndex;
-				throw error;
-			}
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			throw withItemIndex(this.getNode(), error as Error, itemIndex);
 		}
 	}
 	return output;

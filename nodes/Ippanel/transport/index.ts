@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { apiRoot } from '../../../credentials/IppanelApi.credentials';
+import { apiRoot, IppanelLoginError } from '../../../credentials/IppanelApi.credentials';
 import { ippanelError, type FailedCall } from '../helpers/errors';
 import type { IppanelContext, IppanelEnvelope } from '../helpers/interfaces';
 
@@ -77,7 +77,9 @@ async function send(
 		if (response.status !== undefined) {
 			return { status: response.status, body: response.data, retryAfter: response.headers?.['retry-after'] as string };
 		}
-		if ((error as { message?: string }).message?.includes('IPPanel')) throw error; // login errors from the credential
+		if (cause instanceof IppanelLoginError) {
+			throw new NodeOperationError(this.getNode(), cause.message, { description: 'Fix the IPPanel credential.' });
+		}
 		const code = (cause.code ?? (error as IDataObject).code) as string | undefined;
 		return { networkError: describeNetworkError(code, (cause.message as string) ?? '') };
 	}
