@@ -6,6 +6,7 @@ import type { Resource } from './interfaces';
 /** The resource's operation dropdown plus every operation's parameters, each shown only for its operation. */
 export function resourceProperties(name: string, resource: Resource): INodeProperties[] {
 	const operations = Object.values(resource.operations);
+	const firstOperation = operations[0].option.value;
 	const operationProperty: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
@@ -13,7 +14,7 @@ export function resourceProperties(name: string, resource: Resource): INodePrope
 		noDataExpression: true,
 		displayOptions: { show: { resource: [name] } },
 		options: operations.map((operation) => operation.option),
-		default: operations[0].option.value,
+		default: firstOperation,
 	};
 	const parameters = Object.entries(resource.operations).flatMap(([operation, { description }]) =>
 		updateDisplayOptions({ show: { resource: [name], operation: [operation] } }, description),
@@ -22,14 +23,14 @@ export function resourceProperties(name: string, resource: Resource): INodePrope
 }
 
 /** `returnAll` + `limit`, the pair every list operation has. */
-export function returnAllOrLimit(what: string, maxLimit?: number): INodeProperties[] {
+export function returnAllOrLimit(maxLimit?: number): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
 			name: 'returnAll',
 			type: 'boolean',
 			default: false,
-			description: `Whether to return all ${what} or only up to a given limit`,
+			description: 'Whether to return all results or only up to a given limit',
 		},
 		{
 			displayName: 'Limit',
