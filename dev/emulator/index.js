@@ -1,0 +1,140 @@
+'use strict';
+
+// Local HTTP emulator of the IPPanel Edge SMS API (see README.md beside this file).
+
+const http = require('node:http');
+const seed = require('./seed');
+const { createClock } = require('./clock');
+const { createStore } = require('./store');
+const { createAuth, totp } = require('./auth');
+const { createAccountRoutes } = require('./account');
+const { createSendRoutes } = require('./send');
+const { createReportRoutes } = require('./reports');
+const { createRouter } = require('./router');
+const { createFaults } = require('./faults');
+const { createControl } = require('./control');
+const { createRequestHandler } = require('./server');
+
+const DEFAULTS = {
+	host: '127.0.0.1',
+	apiKeys: [seed.API_KEY],
+	tokenTtlMs: 10 * 3600 * 1000,
+	tempTokenTtlMs: 6 * 60 * 1000,
+	loginErrorStyle: 'current', // 'legacy': wrong password → HTTP 401 400-1
+	smsOtp: seed.SMS_OTP,
+	credit: seed.SEED_CREDIT,
+	blacklist: [], // recipients that always end as message_status 4
+	undeliverable: [], // recipients that always end as message_status 3
+};
+
+function createEmulator(options = {}) {
+	const opts = { ...DEFAULTS, ...options, users: { ...seed.DEFAULT_USERS, ...options.users } };
+	const clock = createClock();
+	const store = createStore(opts, clock);
+	const auth = createAuth({ store, clock, options: opts });
+	const app = { store, clock, options: opts };
+	const router = createRouter([
+		...auth.routes,
+		...createAccountRoutes(app),
+		...createSendRoutes(app),
+		...createReportRoutes(app),
+	]);
+	const faults = createFaults();
+	const requests = [];
+	const timers = new Set();
+	const sockets = new Set();
+	let server = null;
+	let baseUrl = null;
+
+	const emulator = {
+		requests,
+		get state() {
+			return store.state;
+		},
+		get baseUrl() {
+			return baseUrl;
+		},
+		now: () => clock.now(),
+		start,
+		stop,
+		/** Seed data, clock offset 0, no faults, empty request log. */
+		reset() {
+			clock.reset();
+			store.reset();
+			faults.clear();
+			requests.length = 0;
+		},
+		clearRequests() {
+			requests.length = 0;
+		},
+		advance(ms) {
+			clock.advance(ms);
+			store.settle();
+			return clock.now();
+		},
+		injectFault: (fault) => faults.inject(fault),
+		clearFaults: () => faults.clear(),
+		addInbound: (message) => store.addInbound(message),
+		generateInbound: (n) => store.generateInbound(n),
+		seedBulk: (spec) => store.seedBulk(spec),
+		expireTokens: () => auth.expireAll(),
+		summary: () => ({
+			credit: store.state.credit,
+			outbox: store.state.outbox.length,
+			inbox: store.state.inbox.length,
+			requests: requests.length,
+			pendingFaults: faults.pending,
+			now: clock.now(),
+			clockOffsetMs: clock.offset,
+		}),
+	};
+
+	const handler = createRequestHandler({
+		router,
+		auth,
+		store,
+		clock,
+		faults,
+		requests,
+		timers,
+		control: createControl(emulator),
+	});
+
+	function start(port = 0) {
+		if (server) return Promise.resolve(baseUrl);
+		server = http.createServer(handler);
+		server.on('connection', (socket) => {
+			sockets.add(socket);
+			socket.on('close', () => sockets.delete(socket));
+		});
+		return new Promise((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(port, opts.host, () => {
+				baseUrl = `http://${opts.host}:${server.address().port}/v1`;
+				resolve(baseUrl);
+			});
+		});
+	}
+
+	/** Closes the listener and every socket at once, keep-alive and delayed ones included. */
+	function stop() {
+		if (!server) return Promise.resolve();
+		const closing = server;
+		server = null;
+		baseUrl = null;
+		for (const timer of timers) clearTimeout(timer);
+		timers.clear();
+		return new Promise((resolve) => {
+			closing.close(() => resolve());
+			for (const socket of sockets) socket.destroy();
+			sockets.clear();
+		});
+	}
+
+	return emulator;
+}
+
+/** Demo credentials: the API key and the users with their login method, TOTP secret or OTP. */
+const CREDENTIALS = { apiKey: seed.API_KEY, users: seed.DEFAULT_USERS };
+
+module.exports = { createEmulator, totp, CREDENTIALS, DEFAULTS };
