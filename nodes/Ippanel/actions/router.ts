@@ -37,7 +37,8 @@ async function runPerItem(this: IExecuteFunctions, operation: ItemOperation): Pr
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const result = await operation.execute.call(this, itemIndex);
-			output.push(...toItems.call(this, result, itemIndex));
+			// A loop, not push(...rows): an export can return more rows than a call may take arguments.
+			for (const item of toItems.call(this, result, itemIndex)) output.push(item);
 		} catch (error) {
 			if (this.continueOnFail()) {
 				output.push(errorItem(error as Error, itemIndex));
