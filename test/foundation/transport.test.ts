@@ -94,6 +94,24 @@ describe('continueOnFail', () => {
 	});
 });
 
+test('"Continue (using error output)" routes the failing item to the error output', async () => {
+	nock(BASE)
+		.get('/api/payment/credit/mine')
+		.reply(200, ok({ credit: 1 }))
+		.get('/api/payment/credit/mine')
+		.reply(422, fail('خطا', '400-2'));
+	const result = await runNode({
+		parameters: getCredit,
+		credentials: apiKeyCredentials(BASE),
+		items: [{}, {}],
+		onError: 'continueErrorOutput',
+	});
+	expect(result.outputs[0].map((item) => [item.json.credit, item.pairedItem])).toEqual([[1, { item: 0 }]]);
+	expect(result.outputs[1].map((item) => [item.json.error, item.pairedItem])).toEqual([
+		['IPPanel request failed (HTTP 422 400-2): خطا', { item: 1 }],
+	]);
+});
+
 describe('base URL variants', () => {
 	test.each(['https://edge.example.test/v1/', 'https://edge.example.test/v1/api', ' https://edge.example.test/v1/api/ '])(
 		'"%s" reaches /v1/api/...',

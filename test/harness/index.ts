@@ -80,7 +80,11 @@ function initBinaryData() {
 	return binaryReady;
 }
 
-function additionalDataFor(hooks: ExecutionLifecycleHooks, credentials: CredentialStore): IWorkflowExecuteAdditionalData {
+/** What n8n hands a node besides its parameters: the credentials helper above all. Pollers need no hooks. */
+export function additionalDataFor(
+	hooks: ExecutionLifecycleHooks | undefined,
+	credentials: CredentialStore,
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: new TestCredentialsHelper({ ippanelApi: credentials }),
 		hooks,

@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { errorItem, withItemIndex } from '../helpers/errors';
 import type { ItemOperation, OperationResult } from '../helpers/interfaces';
 import { resources } from './resources';
 
@@ -11,24 +12,6 @@ function toItems(this: IExecuteFunctions, result: OperationResult, itemIndex: nu
 		const item = isItem ? (row as INodeExecutionData) : { json: row as IDataObject };
 		return { ...item, pairedItem: { item: itemIndex } };
 	});
-}
-
-/** The error as n8n shows it, naming the item it happened on. */
-function withItemIndex(node: INode, error: Error, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.context.itemIndex ??= itemIndex;
-		return error;
-	}
-	return new NodeOperationError(node, error, { itemIndex });
-}
-
-/** The item an error becomes under "Continue (using error output)" / "On Error: Continue". */
-export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
-	const description = (error as { description?: string }).description;
-	return {
-		json: { error: error.message, ...(description ? { description } : {}) },
-		pairedItem: { item: itemIndex },
-	};
 }
 
 async function runPerItem(this: IExecuteFunctions, operation: ItemOperation): Promise<INodeExecutionData[]> {

@@ -1,5 +1,5 @@
-import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { IppanelEnvelope } from './interfaces';
 
@@ -75,4 +75,27 @@ export function ippanelError(node: INode, call: FailedCall): NodeApiError {
 		httpCode: call.status ? String(call.status) : undefined,
 		itemIndex: call.itemIndex,
 	});
+}
+
+/** The error as n8n shows it, naming the item it happened on. */
+export function withItemIndex(node: INode, error: Error, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(node, error, { itemIndex });
+}
+
+/**
+ * The item an error becomes under "On Error: Continue". The error also goes on `item.error`:
+ * that is what routes the item to the error output under "Continue (using error output)".
+ */
+export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+	const description = (error as { description?: string }).description;
+	const item: INodeExecutionData = {
+		json: { error: error.message, ...(description ? { description } : {}) },
+		pairedItem: { item: itemIndex },
+	};
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) item.error = error;
+	return item;
 }

@@ -1,0 +1,78 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../helpers/description';
+import { outputOptions, pageSizeFor, rowLimit, rowMapper } from '../../helpers/listing';
+import { shapeInboxRow } from '../../helpers/reportShapes';
+import { apiRequestAllItems } from '../../transport';
+
+export const option = {
+	name: 'Get Inbox',
+	value: 'inbox',
+	action: 'Get received messages',
+	description: 'List SMS received on the account lines, newest first (one item per message)',
+};
+
+/** IPPanel documents no maximum for `per_page` here; the pager follows `last_page` either way. */
+const MAX_PAGE_SIZE = 100;
+
+export const description: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'After Message ID',
+				name: 'from_id',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Only messages received after the one with this ID (messages_inbox_id), e.g. the last one already handled',
+			},
+		],
+	},
+	outputOptions(),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const { from_id: fromId } = this.getNodeParameter('filters', itemIndex, {}) as { from_id?: number | string };
+	const filters: IDataObject = {};
+	if (fromId !== undefined && fromId !== '') {
+		const id = Number(fromId);
+		if (!Number.isInteger(id) || id < 0) {
+			throw new NodeOperationError(this.getNode(), `Filter "After Message ID" is not a message ID: ${String(fromId)}`, {
+				itemIndex,
+				description: 'Give a messages_inbox_id (a whole number), or remove the filter.',
+			});
+		}
+		filters.from_id = id;
+	}
+	const limit = rowLimit(this, itemIndex);
+	const toItem = rowMapper(this, itemIndex, shapeInboxRow);
+	// New messages arriving while paging shift the newest-first pages: skip ids already seen.
+	const seen = new Set<unknown>();
+	const pagination = {
+		method: 'POST' as const,
+		endpoint: '/api/report/messages-inbox',
+		body: Object.keys(filters).length ? { filters } : {},
+		pageIn: 'body' as const,
+		sizeParam: 'per_page' as const,
+		pageSize: pageSizeFor(MAX_PAGE_SIZE, limit),
+	};
+	return await apiRequestAllItems.call(this, pagination, {
+		limit,
+		itemIndex,
+		map: (row) => {
+			const item = toItem(row);
+			if (item.messages_inbox_id !== null && item.messages_inbox_id !== undefined) {
+				if (seen.has(item.messages_inbox_id)) return undefined;
+				seen.add(item.messages_inbox_id);
+			}
+			return item;
+		},
+	});
+}

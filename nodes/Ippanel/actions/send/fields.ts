@@ -1,0 +1,188 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { normalizeRecipients, toLatinDigits } from '../../helpers/recipients';
+import { toSendTime } from '../../helpers/sendTime';
+import { checkMessage, type PartsEstimate } from '../../helpers/smsParts';
+import type { ItemSend } from './plan';
+
+/** Parameters and their readers shared by the send operations. */
+
+export const fromNumberField: INodeProperties = {
+	displayName: 'From Number Name or ID',
+	name: 'fromNumber',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getSenderNumbers' },
+	required: true,
+	default: '',
+	description:
+		'The sender line the SMS comes from, one of the account\'s numbers (for example +983000505). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+export function recipientsField(description: string): INodeProperties {
+	return {
+		displayName: 'Recipients',
+		name: 'recipients',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '09121234567, +989351234567',
+		description,
+	};
+}
+
+export const RECIPIENTS_FORMATS =
+	'Separate numbers with commas, semicolons, spaces or new lines, or give an array from an expression. Iranian mobiles may be written 0912…, 912…, 98912…, 0098912… or +98912… (Persian digits too) and are sent as +98912…; other countries need + and the country code. Duplicates are dropped.';
+
+export const messageField: INodeProperties = {
+	displayName: 'Message',
+	name: 'message',
+	type: 'string',
+	typeOptions: { rows: 4 },
+	required: true,
+	default: '',
+	description:
+		'The SMS text. At most 1,400 characters or 20 parts (Persian: 70 characters in one part, 67 per part when longer; Latin: 160 / 153).',
+};
+
+interface AdditionalFieldsOptions {
+	sendTime?: boolean;
+	/** The batchItems description, on operations that can batch. */
+	batchItems?: string;
+}
+
+/** The `additionalFields` collection: safety options on every send, plus send time / batching where they apply. */
+export function additionalFields({ sendTime = true, batchItems }: AdditionalFieldsOptions = {}): INodeProperties {
+	const options: INodeProperties[] = [];
+	if (batchItems) {
+		options.push({ displayName: 'Batch Input Items', name: 'batchItems', type: 'boolean', default: false, description: batchItems });
+	}
+	options.push(
+		{
+			displayName: 'Dry Run',
+			name: 'dryRun',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to only show what would be sent, without sending: recipients are checked and normalized, the requests are built and priced with IPPanel calculate-price, and each item outputs its request bodies, recipient count, parts and price. If any item asks for a dry run, the whole execution is one.',
+		},
+		{
+			displayName: 'Max Cost',
+			name: 'maxCost',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 100000,
+			description:
+				'Spending cap in Rials for this execution: when the estimated cost of all items together is higher, nothing is sent and the node fails naming the biggest costs. The estimate makes extra (free) requests: IPPanel calculate-price once per distinct sender and text, times the recipients, at the higher of the MCI and other-network prices.',
+		},
+		{
+			displayName: 'Max Recipients',
+			name: 'maxRecipients',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 100,
+			description:
+				'Recipient cap for this execution: when all items together would reach more distinct phone numbers than this (counted after normalization, so 0912… and +98912… are one), nothing is sent and the node fails',
+		},
+	);
+	if (sendTime) {
+		options.push({
+			displayName: 'Send Time',
+			name: 'sendTime',
+			type: 'dateTime',
+			default: '',
+			description:
+				'When to send, read in the workflow time zone; leave empty to send now. Must be at least 5 minutes and at most 3 months ahead. IPPanel receives it in UTC.',
+		});
+	}
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}
+
+export function readAdditionalFields(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	return this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+}
+
+/** The sender line in E.164: digits only are read as an Iranian line (3000505 → +983000505). */
+export function readFromNumber(this: IExecuteFunctions, itemIndex: number): string {
+	const raw = toLatinDigits(String(this.getNodeParameter('fromNumber', itemIndex, '') ?? '')).replace(/\s/g, '');
+	if (!raw) {
+		throw new NodeOperationError(this.getNode(), `No sender number given (parameter "fromNumber", item ${itemIndex})`, {
+			itemIndex,
+			description: 'Choose one of the account\'s sender lines in From Number. Nothing was sent.',
+		});
+	}
+	if (/^98\d+$/.test(raw)) return `+${raw}`;
+	if (/^0\d+$/.test(raw)) return `+98${raw.slice(1)}`;
+	if (/^\d+$/.test(raw)) return `+98${raw}`;
+	return raw;
+}
+
+export function readRecipients(this: IExecuteFunctions, itemIndex: number): string[] {
+	return normalizeRecipients(this.getNode(), this.getNodeParameter('recipients', itemIndex, ''), {
+		parameter: 'recipients',
+		itemIndex,
+	});
+}
+
+export function readMessage(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	parameter = 'message',
+): { text: string; estimate: PartsEstimate } {
+	const text = this.getNodeParameter(parameter, itemIndex, '') as string;
+	const estimate = checkMessage(this.getNode(), text, { parameter, itemIndex });
+	return { text: String(text), estimate };
+}
+
+/** The `send_time` of the item, or undefined to send now. */
+export function readSendTime(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	const { sendTime } = readAdditionalFields.call(this, itemIndex);
+	return toSendTime(this.getNode(), sendTime, { timeZone: this.getTimezone(), itemIndex });
+}
+
+/** `send_time` only when set: IPPanel sends immediately without it. */
+export function withSendTime(body: IDataObject, sendTime: string | undefined): IDataObject {
+	return sendTime ? { ...body, send_time: sendTime } : body;
+}
+
+/** An item of a one-text send (webservice, peer to peer): sender, numbers, text and send time. */
+export interface TextSend extends ItemSend {
+	from: string;
+	message: string;
+	sendTime?: string;
+}
+
+/**
+ * Reads and validates a one-text send's item. With "batch input items" on, items whose
+ * `batchOn` values are equal share requests.
+ */
+export function planTextSend(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	sendingType: string,
+	batchOn: (send: Pick<TextSend, 'from' | 'message' | 'sendTime'>) => unknown[],
+): TextSend {
+	const from = readFromNumber.call(this, itemIndex);
+	const recipients = readRecipients.call(this, itemIndex);
+	const { text: message } = readMessage.call(this, itemIndex);
+	const sendTime = readSendTime.call(this, itemIndex);
+	const batched = readAdditionalFields.call(this, itemIndex).batchItems === true;
+	return {
+		itemIndex,
+		sendingType,
+		from,
+		message,
+		sendTime,
+		recipients,
+		texts: [{ from, text: message, recipients: recipients.length }],
+		requests: [],
+		batchKey: batched ? JSON.stringify(batchOn({ from, message, sendTime })) : undefined,
+	};
+}

@@ -1,0 +1,149 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { apiRequest } from '../../transport';
+import {
+	additionalFields,
+	fromNumberField,
+	readAdditionalFields,
+	readFromNumber,
+	readRecipients,
+	readSendTime,
+	recipientsField,
+	RECIPIENTS_FORMATS,
+	withSendTime,
+} from './fields';
+import type { ItemSend, PlanCache, PricedText, SendPlanner } from './plan';
+import { runSends } from './runSends';
+
+export const option = {
+	name: 'Send Pattern',
+	value: 'pattern',
+	action: 'Send a pattern SMS',
+	description:
+		'Send an approved pattern (template) with its variables filled in, for example a login code. One request per recipient, as IPPanel requires.',
+};
+
+export const description: INodeProperties[] = [
+	fromNumberField,
+	{
+		displayName: 'Pattern Name or ID',
+		name: 'patternCode',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getPatterns' },
+		required: true,
+		default: '',
+		description:
+			'The approved pattern to send, by its code. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	recipientsField(`The phone numbers to send the pattern to; each gets its own request. ${RECIPIENTS_FORMATS}`),
+	{
+		displayName: 'Pattern Variables',
+		name: 'patternVariables',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Variable',
+		default: {},
+		description:
+			'The values of the pattern\'s variables, by name without the % signs (a pattern "Your code is %code%" has the variable code). Values are sent as text. Leave empty for a pattern without variables.',
+		options: [
+			{
+				displayName: 'Variable',
+				name: 'variable',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The variable name, for example code' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'The text to put in its place' },
+				],
+			},
+		],
+	},
+	additionalFields(),
+];
+
+/** The pattern's `params`: every value as a string, `{}` when there are none (IPPanel requires the field). */
+function readVariables(this: IExecuteFunctions, itemIndex: number): Record<string, string> {
+	const { variable = [] } = this.getNodeParameter('patternVariables', itemIndex, {}) as {
+		variable?: Array<{ name?: string; value?: unknown }>;
+	};
+	const params: Record<string, string> = {};
+	for (const { name, value } of variable) {
+		const key = String(name ?? '').trim().replace(/^%|%$/g, '');
+		if (!key) {
+			throw new NodeOperationError(this.getNode(), `A pattern variable has no name (parameter "patternVariables", item ${itemIndex})`, {
+				itemIndex,
+				description: 'Give every variable the name it has in the pattern, without % signs. Nothing was sent.',
+			});
+		}
+		params[key] = value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+	}
+	return params;
+}
+
+/**
+ * The text a pattern produces with these values, fetched once per execution and code. Only for a
+ * dry run or a spending cap, which need the text to price it; it also checks every variable is given.
+ */
+async function patternText(
+	this: IExecuteFunctions,
+	code: string,
+	params: Record<string, string>,
+	{ itemIndex, cache }: { itemIndex: number; cache: PlanCache },
+): Promise<string> {
+	const key = `pattern:${code}`;
+	if (!cache.has(key)) {
+		cache.set(key, apiRequest.call(this, 'GET', `/api/patterns/${encodeURIComponent(code)}`, { itemIndex }).then(({ data }) => data));
+	}
+	const data = (await cache.get(key)) as IDataObject | IDataObject[] | null;
+	const pattern = (Array.isArray(data) ? data[0] : data) ?? {};
+	const delimiter = String(pattern.delimiter ?? '%') || '%';
+	const names = ((pattern.variable as IDataObject[] | undefined) ?? []).map((variable) => String(variable.name));
+	const missing = names.filter((name) => !(name in params));
+	if (missing.length) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Pattern ${code} needs the variable(s) ${missing.join(', ')} (parameter "patternVariables", item ${itemIndex})`,
+			{ itemIndex, description: `Add ${missing.join(', ')} under Pattern Variables. Nothing was sent.` },
+		);
+	}
+	let text = String(pattern.pattern_message ?? '');
+	for (const [name, value] of Object.entries(params)) text = text.split(`${delimiter}${name}${delimiter}`).join(value);
+	return text;
+}
+
+export const planner: SendPlanner = {
+	async plan(this: IExecuteFunctions, itemIndex: number, cache: PlanCache): Promise<ItemSend> {
+		const from = readFromNumber.call(this, itemIndex);
+		const code = String(this.getNodeParameter('patternCode', itemIndex, '') ?? '').trim();
+		if (!code) {
+			throw new NodeOperationError(this.getNode(), `No pattern chosen (parameter "patternCode", item ${itemIndex})`, {
+				itemIndex,
+				description: 'Choose a pattern of the account, or give its code. Nothing was sent.',
+			});
+		}
+		const recipients = readRecipients.call(this, itemIndex);
+		const params = readVariables.call(this, itemIndex);
+		const sendTime = readSendTime.call(this, itemIndex);
+		const { dryRun, maxCost } = readAdditionalFields.call(this, itemIndex);
+		const texts: PricedText[] = [];
+		if (dryRun === true || (maxCost !== undefined && maxCost !== '')) {
+			const text = await patternText.call(this, code, params, { itemIndex, cache });
+			texts.push({ from, text, recipients: recipients.length });
+		}
+		return {
+			itemIndex,
+			sendingType: 'pattern',
+			recipients,
+			texts,
+			unpriced: texts.length ? undefined : 'The pattern text is only fetched for a dry run or a spending cap',
+			// IPPanel takes one recipient per pattern request.
+			requests: recipients.map((recipient) => ({
+				body: withSendTime({ sending_type: 'pattern', from_number: from, code, recipients: [recipient], params }, sendTime),
+				items: [itemIndex],
+			})),
+		};
+	},
+};
+
+export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runSends.call(this, items, planner);
+}

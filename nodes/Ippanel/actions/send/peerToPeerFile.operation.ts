@@ -1,0 +1,100 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { parseCsv } from '../../helpers/csv';
+import { normalizeNumber } from '../../helpers/recipients';
+import { checkMessage } from '../../helpers/smsParts';
+import { additionalFields, fromNumberField, readFromNumber, readSendTime, withSendTime } from './fields';
+import type { ItemSend, PricedText, SendPlanner } from './plan';
+import { runSends } from './runSends';
+
+/** IPPanel's documented ceiling for one peer-to-peer file. */
+const MAX_FILE_ROWS = 10_000;
+
+export const option = {
+	name: 'Send Peer to Peer From File',
+	value: 'peerToPeerFile',
+	action: 'Send personal SMS from a CSV file',
+	description:
+		'Upload a CSV of recipient,message rows (IPPanel "peer_to_peer_file" send): each row\'s number gets its own text. Up to 10,000 rows.',
+};
+
+export const description: INodeProperties[] = [
+	fromNumberField,
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		description:
+			'The binary property of the input item that holds the CSV file, for example "data" from a Read/Write Files or Convert to File node. The file has two columns, recipient and message, optionally with a header row, and is uploaded unchanged.',
+	},
+	additionalFields(),
+];
+
+function fileError(this: IExecuteFunctions, message: string, itemIndex: number, description: string): NodeOperationError {
+	return new NodeOperationError(this.getNode(), `${message} (parameter "binaryPropertyName", item ${itemIndex})`, {
+		itemIndex,
+		description: `${description} Nothing was sent.`,
+	});
+}
+
+export const planner: SendPlanner = {
+	async plan(this: IExecuteFunctions, itemIndex: number): Promise<ItemSend> {
+		const from = readFromNumber.call(this, itemIndex);
+		const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+		const binary = this.helpers.assertBinaryData(itemIndex, property);
+		const fileName = binary.fileName ?? 'recipients.csv';
+		const data = await this.helpers.getBinaryDataBuffer(itemIndex, property);
+		const mimeType = binary.mimeType || 'text/csv';
+		const looksCsv = /\.csv$/i.test(fileName) || /csv/i.test(mimeType);
+		if (!looksCsv || data.subarray(0, 2).toString('latin1') === 'PK' || data.includes(0)) {
+			throw fileError.call(this, `The file "${fileName}" (${mimeType}) is not a CSV file`, itemIndex,
+				'Give a CSV file (name ending in .csv) with the columns recipient,message. Convert spreadsheets with a Convert to File node (CSV).');
+		}
+		const rows = parseCsv(data.toString('utf8'));
+		// A first row whose first cell is not a phone number is a header, as in IPPanel's sample file.
+		const body = rows.length && normalizeNumber(rows[0][0] ?? '') === undefined ? rows.slice(1) : rows;
+		const firstRow = rows.length - body.length + 1;
+		if (!body.length) {
+			throw fileError.call(this, `The file "${fileName}" has no rows to send`, itemIndex, 'Each row needs a recipient and a message: 09121234567,Hello.');
+		}
+		if (body.length > MAX_FILE_ROWS) {
+			throw fileError.call(this, `The file "${fileName}" has ${body.length} rows, more than IPPanel's ${MAX_FILE_ROWS}`, itemIndex, 'Split it into several files.');
+		}
+		const recipients = new Set<string>();
+		const texts = new Map<string, PricedText>();
+		body.forEach(([number = '', message = ''], index) => {
+			const row = firstRow + index;
+			const normalized = normalizeNumber(number);
+			if (normalized === undefined) {
+				throw fileError.call(this, `Row ${row} of "${fileName}": "${number}" is not a phone number`, itemIndex,
+					'Put the recipient in the first column, for example 09121234567 or +989121234567.');
+			}
+			checkMessage(this.getNode(), message, { parameter: `binaryPropertyName (${fileName} row ${row})`, itemIndex });
+			recipients.add(normalized);
+			const priced = texts.get(message) ?? { from, text: message, recipients: 0 };
+			priced.recipients++;
+			texts.set(message, priced);
+		});
+		return {
+			itemIndex,
+			sendingType: 'peer_to_peer_file',
+			recipients: [...recipients],
+			// Priced per row: a number listed twice with two texts gets two SMS.
+			texts: [...texts.values()],
+			requests: [
+				{
+					body: withSendTime({ sending_type: 'peer_to_peer_file', from_number: from }, readSendTime.call(this, itemIndex)),
+					file: { data, fileName, mimeType },
+					items: [itemIndex],
+				},
+			],
+		};
+	},
+};
+
+export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runSends.call(this, items, planner);
+}

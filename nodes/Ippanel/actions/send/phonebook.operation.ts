@@ -1,0 +1,158 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { toLatinDigits } from '../../helpers/recipients';
+import { additionalFields, fromNumberField, messageField, readFromNumber, readMessage, readSendTime, withSendTime } from './fields';
+import type { ItemSend, SendPlanner } from './plan';
+import { runSends } from './runSends';
+
+export const option = {
+	name: 'Send to Phonebook',
+	value: 'phonebook',
+	action: 'Send an SMS to a phonebook',
+	description: 'Send one text to the numbers saved in IPPanel phonebooks: whole phonebooks, or chosen entries of one',
+};
+
+const showAll = { show: { phonebookType: ['all'] } };
+const showDetail = { show: { phonebookType: ['detail'] } };
+
+export const description: INodeProperties[] = [
+	fromNumberField,
+	messageField,
+	{
+		displayName: 'Phonebook Type',
+		name: 'phonebookType',
+		type: 'options',
+		options: [
+			{ name: 'Whole Phonebooks', value: 'all', description: 'Every number of one or more phonebooks (optionally a range)' },
+			{ name: 'Chosen Numbers of One Phonebook', value: 'detail', description: 'Only the listed entries of one phonebook' },
+		],
+		default: 'all',
+		description: 'Whether to send to whole phonebooks or to chosen entries of one phonebook',
+	},
+	{
+		displayName: 'Phonebook Names or IDs',
+		name: 'phonebookIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getPhonebooks' },
+		required: true,
+		default: [],
+		displayOptions: showAll,
+		description:
+			'The phonebooks to send to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Start',
+		name: 'start',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		displayOptions: showAll,
+		description: 'The row of the phonebook to start from; used only together with Size',
+	},
+	{
+		displayName: 'Size',
+		name: 'size',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		displayOptions: showAll,
+		description:
+			'How many numbers to send to from Start; 0 sends to the whole phonebook. Set it to use Max Recipients or Max Cost, which need to know the count before sending.',
+	},
+	{
+		displayName: 'Phonebook Name or ID',
+		name: 'phonebookId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getPhonebooks' },
+		required: true,
+		default: '',
+		displayOptions: showDetail,
+		description:
+			'The phonebook holding the chosen numbers. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Number IDs',
+		name: 'numberIds',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: showDetail,
+		placeholder: '123, 456, 789',
+		description: 'The IDs of the phonebook entries to send to (not phone numbers), separated by commas, or an array from an expression',
+	},
+	additionalFields(),
+];
+
+/** IDs from a list parameter: an array, or text separated by commas, spaces or new lines; all digits. */
+function readIds(this: IExecuteFunctions, parameter: string, itemIndex: number): string[] {
+	const value = this.getNodeParameter(parameter, itemIndex, []) as unknown;
+	const ids = (Array.isArray(value) ? value : [value])
+		.flatMap((entry) => toLatinDigits(String(entry ?? '')).split(/[\s,;]+/))
+		.filter(Boolean);
+	const bad = ids.filter((id) => !/^\d+$/.test(id));
+	if (bad.length || !ids.length) {
+		throw new NodeOperationError(
+			this.getNode(),
+			bad.length
+				? `Not an ID: ${bad.map((id) => `"${id}"`).join(', ')} (parameter "${parameter}", item ${itemIndex})`
+				: `No IDs given (parameter "${parameter}", item ${itemIndex})`,
+			{ itemIndex, description: 'IDs are numbers such as 123654, separated by commas. Nothing was sent.' },
+		);
+	}
+	return [...new Set(ids)];
+}
+
+export const planner: SendPlanner = {
+	async plan(this: IExecuteFunctions, itemIndex: number): Promise<ItemSend> {
+		const from = readFromNumber.call(this, itemIndex);
+		const { text } = readMessage.call(this, itemIndex);
+		const type = this.getNodeParameter('phonebookType', itemIndex) as string;
+		let entry: IDataObject;
+		let count: number | undefined;
+		if (type === 'all') {
+			const ids = readIds.call(this, 'phonebookIds', itemIndex);
+			const start = Number(this.getNodeParameter('start', itemIndex, 0));
+			const size = Number(this.getNodeParameter('size', itemIndex, 0));
+			entry = { phonebook_ids: ids, type: 'all' };
+			// IPPanel's example sends start and size as strings; without a size the whole phonebook is sent to.
+			if (size > 0) {
+				entry = { ...entry, start: String(start), size: String(size) };
+				count = size * ids.length; // an upper bound: the range applies to each phonebook at most
+			}
+		} else if (type === 'detail') {
+			const numberIds = readIds.call(this, 'numberIds', itemIndex);
+			entry = { phonebook_id: readIds.call(this, 'phonebookId', itemIndex)[0], type: 'detail', number_ids: numberIds };
+			count = numberIds.length;
+		} else {
+			throw new NodeOperationError(this.getNode(), `Unknown phonebook type "${type}" (parameter "phonebookType", item ${itemIndex})`, {
+				itemIndex,
+				description: 'Use "all" (whole phonebooks) or "detail" (chosen numbers of one phonebook). Nothing was sent.',
+			});
+		}
+		return {
+			itemIndex,
+			sendingType: 'phonebook',
+			recipients: [],
+			unlistedRecipients: count,
+			audienceUnknown:
+				count === undefined
+					? 'A send to whole phonebooks reaches every saved number, and that count is not known before sending: set Size'
+					: undefined,
+			texts: [{ from, text, recipients: count ?? 0 }],
+			requests: [
+				{
+					body: withSendTime(
+						{ sending_type: 'phonebook', from_number: from, message: text, params: [entry] },
+						readSendTime.call(this, itemIndex),
+					),
+					items: [itemIndex],
+				},
+			],
+		};
+	},
+};
+
+export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runSends.call(this, items, planner);
+}
