@@ -10,6 +10,7 @@ import type {
 import { NodeConnectionTypes, NodeHelpers } from 'n8n-workflow';
 
 import { Ippanel } from '../../dist/nodes/Ippanel/Ippanel.node';
+import { IppanelTrigger } from '../../dist/nodes/IppanelTrigger/IppanelTrigger.node';
 
 /**
  * The workflow's first node: emits the items a test gives it (JSON in its `items` parameter,
@@ -56,6 +57,7 @@ class TestInput implements INodeType {
 const registry: Record<string, INodeType> = {
 	'test.input': new TestInput(),
 	'n8n-nodes-ippanel-edge.ippanel': new Ippanel(),
+	'n8n-nodes-ippanel-edge.ippanelTrigger': new IppanelTrigger(),
 };
 
 /** Adds a node type (the trigger tests add theirs). */
