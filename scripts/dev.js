@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run dev`: a real n8n (2.41.1, on Node 24 from the npm registry) with this package
+ * installed the way users get it, wired to the local IPPanel emulator.
+ *
+ *   npm run dev                          emulator on 8787, n8n on http://127.0.0.1:5678
+ *   npm run dev -- --port 5700 --emulator-port 8790
+ *   IPPANEL_API_KEY=... npm run dev      credential points at the real IPPanel instead
+ *   npm run dev -- --real                (same; needs IPPANEL_API_KEY, optional IPPANEL_BASE_URL)
+ *
+ * State (workflows you build, the login) lives in .n8n-dev/ and survives restarts; the
+ * examples/*.json workflows are re-imported on every start. Ctrl-C stops everything.
+ */
+const fs = require('fs');
+const path = require('path');
+const crypto = require('crypto');
+const env = require('./lib/n8n-env');
+
+const DEV_FOLDER = path.join(env.paths.root, '.n8n-dev');
+const OWNER_EMAIL = 'dev@example.com';
+const CREDENTIAL_ID = 'ippanelDevCred01';
+const REAL_BASE_URL = 'https://edge.ippanel.com/v1';
+
+function parseArgs(argv) {
+	const opts = { real: false, port: 5678, emulatorPort: 8787 };
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		if (arg === '--real') opts.real = true;
+		else if (arg === '--port') opts.port = Number(argv[++i]);
+		else if (arg === '--emulator-port') opts.emulatorPort = Number(argv[++i]);
+		else if (arg === '--help' || arg === '-h') {
+			const header = fs.readFileSync(__filename, 'utf8').split('/**')[1].split('*/')[0];
+			console.log(header.replace(/^ \* ?/gm, '').trim());
+			process.exit(0);
+		} else throw new Error(`unknown argument: ${arg}`);
+	}
+	if (process.env.IPPANEL_API_KEY) opts.real = true;
+	if (opts.real && !process.env.IPPANEL_API_KEY) {
+		throw new Error('--real needs IPPANEL_API_KEY (and optionally IPPANEL_BASE_URL) in the environment');
+	}
+	return opts;
+}
+
+/** Login and encryption key are made once and kept, so browser sessions and data survive. */
+function loadDevSecrets() {
+	const file = path.join(DEV_FOLDER, 'dev-login.json');
+	if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
+	const secrets = {
+		email: OWNER_EMAIL,
+		// n8n wants 8+ characters with a digit and an upper-case letter.
+		password: `Dev-${crypto.randomBytes(6).toString('hex')}-Pw1`,
+		encryptionKey: crypto.randomBytes(24).toString('hex'),
+	};
+	fs.mkdirSync(DEV_FOLDER, { recursive: true });
+	fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+	return secrets;
+}
+
+async function startTarget(opts) {
+	if (opts.real) {
+		const baseUrl = process.env.IPPANEL_BASE_URL || REAL_BASE_URL;
+		return { baseUrl, apiKey: process.env.IPPANEL_API_KEY, name: 'IPPanel', emulator: null };
+	}
+	const { emulator, baseUrl } = await env.startEmulator(opts.emulatorPort);
+	env.log(`IPPanel emulator at ${baseUrl}`);
+	return { baseUrl, apiKey: 'emulator-api-key', name: 'IPPanel (local emulator)', emulator };
+}
+
+async function main() {
+	const opts = parseArgs(process.argv.slice(2));
+	const t0 = Date.now();
+	if (!(await env.portIsFree(opts.port))) throw new Error(`port ${opts.port} is in use (try --port)`);
+	if (!opts.real && !(await env.portIsFree(opts.emulatorPort))) {
+		throw new Error(`port ${opts.emulatorPort} is in use (try --emulator-port)`);
+	}
+
+	const runtime = await env.ensureRuntime();
+	const tarball = await env.buildAndPack(path.join(env.paths.cache, 'pack'));
+	await env.installTarball(tarball, DEV_FOLDER);
+
+	const secrets = loadDevSecrets();
+	const n8nEnv = env.n8nEnv({
+		userFolder: DEV_FOLDER,
+		encryptionKey: secrets.encryptionKey,
+		port: opts.port,
+		brokerPort: await env.randomPort(),
+		owner: { email: secrets.email, passwordHash: env.hashPassword(secrets.password) },
+		logLevel: process.env.N8N_LOG_LEVEL || 'info',
+	});
+
+	const target = await startTarget(opts);
+	const stopAll = stopper(target.emulator);
+	try {
+		const credential = env.ippanelCredential({
+			id: CREDENTIAL_ID,
+			name: target.name,
+			baseUrl: target.baseUrl,
+			apiKey: target.apiKey,
+		});
+		await env.importCredentials(n8nEnv, [credential], DEV_FOLDER);
+		const examples = env.loadExamples(credential);
+		if (examples.length) await env.importWorkflows(n8nEnv, examples.map((e) => e.workflow), DEV_FOLDER);
+		env.log(`imported credential "${credential.name}" and ${examples.length} example workflow(s)`);
+
+		const server = await env.startN8n(n8nEnv, { logFile: path.join(DEV_FOLDER, 'n8n.log'), echo: true });
+		stopAll.server = server;
+		printBanner(server.url, secrets, target, examples, runtime, t0);
+		const { code, signal } = await server.exit;
+		if (!stopAll.stopping) {
+			env.log(`n8n exited by itself (${signal || code}); stopping`);
+			await stopAll();
+			process.exit(code || 1);
+		}
+	} catch (err) {
+		await stopAll();
+		throw err;
+	}
+}
+
+/** One shutdown path for Ctrl-C, SIGTERM and errors; safe to call twice. */
+function stopper(emulator) {
+	const stopAll = async () => {
+		if (stopAll.stopping) return stopAll.stopping;
+		stopAll.stopping = (async () => {
+			if (stopAll.server) await stopAll.server.stop();
+			if (emulator) await emulator.stop();
+		})();
+		return stopAll.stopping;
+	};
+	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+		process.once(sig, async () => {
+			env.log(`${sig}: stopping n8n and the emulator ...`);
+			await stopAll();
+			process.exit(0);
+		});
+	}
+	return stopAll;
+}
+
+function printBanner(url, secrets, target, examples, runtime, t0) {
+	const lines = [
+		'',
+		'='.repeat(64),
+		` n8n is running:  ${url}`,
+		` log in with:     ${secrets.email}`,
+		`                  ${secrets.password}`,
+		` credential:      "${target.name}" -> ${target.baseUrl}`,
+		...examples.map((e, i) => `${i ? '                  ' : ' examples:        '}${e.workflow.name}`),
+		target.emulator
+			? ' emulator log:    GET ' + new URL('/__emulator/requests', target.baseUrl).href
+			: ' not the emulator: executing a send workflow sends real, billed SMS',
+		` started in ${env.seconds(Date.now() - t0)}` +
+			(runtime.n8n.installed ? ` (n8n installed in ${env.seconds(runtime.n8n.ms)})` : ''),
+		target.emulator ? ' Ctrl-C stops n8n and the emulator.' : ' Ctrl-C stops n8n.',
+		'='.repeat(64),
+		'',
+	];
+	console.log(lines.filter((l) => l !== '').join('\n'));
+}
+
+main().catch((err) => {
+	console.error(`dev: ${err.message}`);
+	process.exit(1);
+});

@@ -1,0 +1,105 @@
+'use strict';
+/**
+ * A tiny check recorder for the e2e run: every check is named, timed and bounded, a
+ * failure is printed with its reason and does not stop the checks that follow.
+ */
+const assert = require('assert');
+
+class Results {
+	constructor() {
+		this.passed = 0;
+		this.failed = 0;
+		this.failures = [];
+	}
+
+	/** Runs fn as one named check with a time limit; returns its value or undefined. */
+	async check(name, fn, timeoutMs = 120000) {
+		const started = Date.now();
+		let timer;
+		try {
+			const value = await Promise.race([
+				fn(),
+				new Promise((_, reject) => {
+					timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs);
+				}),
+			]);
+			this.passed++;
+			console.log(`  ok    ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+			return value;
+		} catch (err) {
+			this.failed++;
+			this.failures.push({ name, err });
+			console.log(`  FAIL  ${name}\n${indent(err.message || String(err))}`);
+			return undefined;
+		} finally {
+			clearTimeout(timer);
+		}
+	}
+
+	summary() {
+		return `e2e: ${this.passed} passed, ${this.failed} failed`;
+	}
+}
+
+function indent(text) {
+	return text
+		.split('\n')
+		.slice(0, 60)
+		.map((line) => `        ${line}`)
+		.join('\n');
+}
+
+/** The output items of one node in an `n8n execute --rawOutput` run, or throws why not. */
+function nodeItems(run, nodeName) {
+	assert.ok(run, 'n8n execute printed no run JSON');
+	const runData = run.data && run.data.resultData && run.data.resultData.runData;
+	assert.ok(runData && runData[nodeName], `node "${nodeName}" did not run`);
+	const last = runData[nodeName][runData[nodeName].length - 1];
+	if (last.error) throw new Error(`node "${nodeName}" failed: ${last.error.message}\n${last.error.description || ''}`);
+	return ((last.data && last.data.main && last.data.main[0]) || []).map((item) => item.json);
+}
+
+/** API calls the emulator logged, reduced to what the checks compare. */
+function apiCalls(requests) {
+	return requests.map((r) => ({ method: r.method, path: r.path, body: r.body }));
+}
+
+/**
+ * `n8n execute` only starts at a Manual Trigger (n8n's STARTING_NODES). For an example that
+ * starts with a schedule or polling trigger, a copy (own id) where that trigger is replaced:
+ *   start === 'manual'   by a Manual Trigger of the same name;
+ *   start = { items }    by a Code node of the same name that outputs those items (what the
+ *                        trigger would have emitted), run from a Manual Trigger.
+ * Keeping the name keeps the connections and any $('Trigger name') expressions working.
+ */
+function withManualStart(workflow, start) {
+	const copy = JSON.parse(JSON.stringify(workflow));
+	copy.id = `${workflow.id}e2e`;
+	copy.name = `${workflow.name} (e2e start)`;
+	delete copy.pinData;
+	const fed = new Set(
+		Object.values(copy.connections).flatMap((outputs) => (outputs.main || []).flat().map((c) => c && c.node)),
+	);
+	const trigger = copy.nodes.find((n) => !fed.has(n.name) && /trigger$/i.test(n.type));
+	assert.ok(trigger, `${workflow.name}: no trigger node to replace`);
+	const manual = { parameters: {}, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: trigger.position };
+	const others = copy.nodes.filter((n) => n !== trigger);
+	if (start === 'manual') {
+		copy.nodes = [...others, { ...manual, id: trigger.id, name: trigger.name }];
+		return copy;
+	}
+	const feed = {
+		id: trigger.id,
+		name: trigger.name,
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: trigger.position,
+		parameters: { jsCode: `return ${JSON.stringify(start.items.map((json) => ({ json })))};` },
+	};
+	const startName = `${trigger.name} (e2e start)`;
+	copy.nodes = [...others, feed, { ...manual, id: `${trigger.id}-e2e`, name: startName }];
+	copy.connections[startName] = { main: [[{ node: trigger.name, type: 'main', index: 0 }]] };
+	return copy;
+}
+
+module.exports = { Results, nodeItems, apiCalls, assert, withManualStart };
