@@ -15,6 +15,8 @@ export interface FailedCall {
 	reason?: string;
 	/** True for `POST /api/send`: a paid send, whose outcome matters. */
 	isSend: boolean;
+	/** No request left this machine (connection refused, host unknown): certainly not sent. */
+	neverSent?: boolean;
 	endpoint: string;
 	itemIndex?: number;
 }
@@ -46,8 +48,8 @@ export function ippanelError(node: INode, call: FailedCall): NodeApiError {
 	const answeredByIppanel = call.envelope !== undefined;
 	let message: string;
 	let hint = (call.status && HINTS[call.status]) || '';
-	if (call.isSend && answeredByIppanel) {
-		message = `Not sent: IPPanel refused the send (${statusText})${ippanelSaid}`;
+	if (call.isSend && (answeredByIppanel || call.neverSent)) {
+		message = answeredByIppanel ? `Not sent: IPPanel refused the send (${statusText})${ippanelSaid}` : `Not sent: ${call.reason}`;
 		hint = `${hint} Nothing was sent and nothing was charged for this request.`.trim();
 	} else if (call.isSend) {
 		message = `The send may have happened: ${call.reason ?? 'IPPanel gave no clear answer'} (${statusText})`;

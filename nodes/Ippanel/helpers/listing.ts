@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { asWholeNumber } from './parameters';
+
 /** "Include Raw API Row": the option every row-returning operation offers in its `options`. */
 export const includeRawOption: INodeProperties = {
 	displayName: 'Include Raw API Row',
@@ -34,7 +36,8 @@ export function rowMapper(
 /** `returnAll` / `limit`: the number of rows wanted, undefined for all. */
 export function rowLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	return returnAll ? undefined : (context.getNodeParameter('limit', itemIndex, 50) as number);
+	if (returnAll) return undefined;
+	return asWholeNumber(context.getNode(), context.getNodeParameter('limit', itemIndex, 50), { parameter: 'limit', itemIndex, min: 1 });
 }
 
 /**
@@ -44,4 +47,23 @@ export function rowLimit(context: IExecuteFunctions, itemIndex: number): number 
 export function pageSizeFor(maxPageSize: number, limit: number | undefined, rowsMayBeDropped = false): number {
 	if (limit === undefined || rowsMayBeDropped) return maxPageSize;
 	return Math.min(maxPageSize, Math.max(1, limit));
+}
+
+/**
+ * Wraps a row mapper to drop rows already output (same `idField`): on newest-first lists, rows
+ * added while paging push earlier rows onto the next page, which would repeat them.
+ */
+export function skipRepeats(
+	idField: string,
+	map: (row: IDataObject) => IDataObject,
+): (row: IDataObject) => IDataObject | undefined {
+	const seen = new Set<unknown>();
+	return (row) => {
+		const item = map(row);
+		const id = item[idField];
+		if (id === null || id === undefined) return item;
+		if (seen.has(id)) return undefined;
+		seen.add(id);
+		return item;
+	};
 }

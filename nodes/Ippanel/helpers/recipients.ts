@@ -1,6 +1,8 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { asText } from './parameters';
+
 /** Persian (۰-۹) and Arabic-Indic (٠-٩) digits to 0-9. */
 export function toLatinDigits(text: string): string {
 	return text.replace(/[\u06F0-\u06F9\u0660-\u0669]/g, (digit) => {
@@ -56,6 +58,7 @@ export function normalizeRecipients(
 	value: unknown,
 	{ parameter, itemIndex, required = true }: { parameter: string; itemIndex: number; required?: boolean },
 ): string[] {
+	for (const entry of Array.isArray(value) ? value : [value]) asText(node, entry, { parameter, itemIndex });
 	const entries = splitRecipients(value);
 	const numbers = new Set<string>();
 	const bad: string[] = [];

@@ -1,6 +1,8 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { asText } from './parameters';
+
 /** IPPanel's ceiling for one message text (README). */
 export const MAX_MESSAGE_CHARACTERS = 1400;
 export const MAX_MESSAGE_PARTS = 20;
@@ -45,7 +47,7 @@ export function checkMessage(
 	text: unknown,
 	{ parameter, itemIndex }: { parameter: string; itemIndex: number },
 ): PartsEstimate {
-	const message = typeof text === 'string' ? text : text === undefined || text === null ? '' : String(text);
+	const message = asText(node, text, { parameter, itemIndex });
 	const where = `(parameter "${parameter}", item ${itemIndex})`;
 	if (!message.trim()) {
 		throw new NodeOperationError(node, `The message is empty ${where}`, {

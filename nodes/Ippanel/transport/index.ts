@@ -1,7 +1,7 @@
-import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { apiRoot, IppanelLoginError } from '../../../credentials/IppanelApi.credentials';
+import { apiRoot, DEFAULT_BASE_URL, IppanelLoginError } from '../../../credentials/IppanelApi.credentials';
 import { ippanelError, type FailedCall } from '../helpers/errors';
 import type { IppanelContext, IppanelEnvelope } from '../helpers/interfaces';
 
@@ -26,6 +26,8 @@ interface RawAnswer {
 	body?: unknown;
 	retryAfter?: string;
 	networkError?: string;
+	/** The network error proves the request never reached a server (refused, host unknown). */
+	neverSent?: boolean;
 }
 
 /** The paid-send endpoint: never retried, and its failures say whether anything went out. */
@@ -62,12 +64,16 @@ function parseBody(body: unknown): { envelope?: IppanelEnvelope; topLevelErrors?
 async function send(
 	this: IppanelContext,
 	options: IHttpRequestOptions,
-	loginMode: boolean,
+	credentials: ICredentialDataDecryptedObject,
 ): Promise<RawAnswer> {
+	const { id, name } = this.getNode().credentials?.[CREDENTIAL_TYPE] ?? {};
 	try {
 		const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
+			// The credential apiRequest has just read: without it n8n reads and decrypts it again for every
+			// request (a database read, ~2–3 ms per item in `npm run bench`). A re-login updates this object.
+			credentialsDecrypted: { id: id ?? '', name: name ?? '', type: CREDENTIAL_TYPE, data: credentials },
 			// n8n logs in again and repeats the request once after a 401, only useful for session tokens.
-			preAuthenticationRetryStatusCode: loginMode ? 401 : [],
+			preAuthenticationRetryStatusCode: credentials.authentication === 'login' ? 401 : [],
 		})) as { statusCode: number; body: unknown; headers?: IDataObject };
 		return { status: response.statusCode, body: response.body };
 	} catch (error) {
@@ -81,9 +87,12 @@ async function send(
 			throw new NodeOperationError(this.getNode(), cause.message, { description: 'Fix the IPPanel credential.' });
 		}
 		const code = (cause.code ?? (error as IDataObject).code) as string | undefined;
-		return { networkError: describeNetworkError(code, (cause.message as string) ?? '') };
+		return { networkError: describeNetworkError(code, (cause.message as string) ?? ''), neverSent: NEVER_SENT.has(code ?? '') };
 	}
 }
+
+/** Network errors raised before a connection opened: the server cannot have received anything. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 function describeNetworkError(code: string | undefined, message: string): string {
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message)) return 'the request timed out';
@@ -91,6 +100,29 @@ function describeNetworkError(code: string | undefined, message: string): string
 	if (code === 'ECONNRESET' || /socket hang up/i.test(message)) return 'the connection was dropped before an answer came';
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the Base URL host name could not be resolved';
 	return `a network error occurred${code ? ` (${code})` : ''}`;
+}
+
+/** The credential's API root, refused before any request when it is not an http(s) address. */
+function checkedRoot(this: IppanelContext, baseUrl: unknown, itemIndex?: number): string {
+	const root = apiRoot(baseUrl);
+	let protocol: string | undefined;
+	try {
+		protocol = new URL(root).protocol;
+	} catch {
+		protocol = undefined;
+	}
+	if (protocol !== 'https:' && protocol !== 'http:') {
+		// The address itself is not repeated: users sometimes paste keys into the wrong field.
+		throw new NodeOperationError(
+			this.getNode(),
+			`The IPPanel credential's Base URL is not a web address starting with https:// (credential field "Base URL"${itemIndex === undefined ? '' : `, item ${itemIndex}`})`,
+			{
+				itemIndex,
+				description: `Set Base URL in the IPPanel credential to ${DEFAULT_BASE_URL} (or your panel's API address). No request was made, nothing was sent.`,
+			},
+		);
+	}
+	return root;
 }
 
 function retryDelayMs(attempt: number, retryAfter?: string): number {
@@ -113,7 +145,7 @@ export async function apiRequest(
 	const isSend = isSendEndpoint(method, endpoint);
 	const options: IHttpRequestOptions = {
 		method,
-		url: `${apiRoot(credentials.baseUrl)}${endpoint}`,
+		url: `${checkedRoot.call(this, credentials.baseUrl, itemIndex)}${endpoint}`,
 		qs,
 		body: (formData ?? body) as IHttpRequestOptions['body'],
 		json: formData === undefined,
@@ -125,7 +157,7 @@ export async function apiRequest(
 	const attempts = isSend ? 1 : READ_ATTEMPTS;
 	let answer: RawAnswer = {};
 	for (let attempt = 0; attempt < attempts; attempt++) {
-		answer = await send.call(this, options, credentials.authentication === 'login');
+		answer = await send.call(this, options, credentials);
 		const retryable = answer.networkError !== undefined || RETRYABLE_STATUS.has(answer.status ?? 0);
 		if (!retryable || attempt === attempts - 1) break;
 		await sleep(retryDelayMs(attempt, answer.retryAfter));
@@ -133,7 +165,7 @@ export async function apiRequest(
 
 	const failed: FailedCall = { isSend, endpoint, itemIndex, status: answer.status };
 	if (answer.networkError !== undefined) {
-		throw ippanelError(this.getNode(), { ...failed, reason: answer.networkError });
+		throw ippanelError(this.getNode(), { ...failed, reason: answer.networkError, neverSent: answer.neverSent });
 	}
 	const parsed = parseBody(answer.body);
 	if (answer.status === 200 && parsed.envelope?.meta.status === true) return parsed.envelope;

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { outputOptions, rowMapper } from '../../helpers/listing';
+import { asText } from '../../helpers/parameters';
 import { apiRequest } from '../../transport';
 import { shapePatternRow } from './shapePattern';
 
@@ -27,7 +28,8 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const patternCode = String(this.getNodeParameter('patternCode', itemIndex, '') ?? '').trim();
+	const value = this.getNodeParameter('patternCode', itemIndex, '');
+	const patternCode = asText(this.getNode(), value, { parameter: 'patternCode', itemIndex }).trim();
 	if (!patternCode) {
 		throw new NodeOperationError(this.getNode(), 'Pattern Code is empty', {
 			itemIndex,

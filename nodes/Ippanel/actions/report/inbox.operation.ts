@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../helpers/description';
-import { outputOptions, pageSizeFor, rowLimit, rowMapper } from '../../helpers/listing';
+import { outputOptions, pageSizeFor, rowLimit, rowMapper, skipRepeats } from '../../helpers/listing';
 import { shapeInboxRow } from '../../helpers/reportShapes';
 import { apiRequestAllItems } from '../../transport';
 
@@ -52,9 +52,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		filters.from_id = id;
 	}
 	const limit = rowLimit(this, itemIndex);
-	const toItem = rowMapper(this, itemIndex, shapeInboxRow);
-	// New messages arriving while paging shift the newest-first pages: skip ids already seen.
-	const seen = new Set<unknown>();
 	const pagination = {
 		method: 'POST' as const,
 		endpoint: '/api/report/messages-inbox',
@@ -66,13 +63,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return await apiRequestAllItems.call(this, pagination, {
 		limit,
 		itemIndex,
-		map: (row) => {
-			const item = toItem(row);
-			if (item.messages_inbox_id !== null && item.messages_inbox_id !== undefined) {
-				if (seen.has(item.messages_inbox_id)) return undefined;
-				seen.add(item.messages_inbox_id);
-			}
-			return item;
-		},
+		// New messages arriving while paging shift the newest-first pages.
+		map: skipRepeats('messages_inbox_id', rowMapper(this, itemIndex, shapeInboxRow)),
 	});
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../helpers/description';
-import { outputOptions, pageSizeFor, rowLimit, rowMapper } from '../../helpers/listing';
+import { outputOptions, pageSizeFor, rowLimit, rowMapper, skipRepeats } from '../../helpers/listing';
 import { OUTBOX_STATES, shapeOutboxRow } from '../../helpers/reportShapes';
 import { parseDateTime } from '../../helpers/sendTime';
 import { apiRequestAllItems } from '../../transport';
@@ -193,5 +193,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		sizeParam: 'limit' as const,
 		pageSize: pageSizeFor(MAX_PAGE_SIZE, limit),
 	};
-	return await apiRequestAllItems.call(this, pagination, { limit, itemIndex, map: rowMapper(this, itemIndex, shapeOutboxRow) });
+	// Sends made while paging shift the newest-first pages.
+	const map = skipRepeats('messages_outbox_id', rowMapper(this, itemIndex, shapeOutboxRow));
+	return await apiRequestAllItems.call(this, pagination, { limit, itemIndex, map });
 }

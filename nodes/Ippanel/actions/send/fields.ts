@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { asText } from '../../helpers/parameters';
 import { normalizeRecipients, toLatinDigits } from '../../helpers/recipients';
 import { toSendTime } from '../../helpers/sendTime';
 import { checkMessage, type PartsEstimate } from '../../helpers/smsParts';
@@ -109,9 +110,13 @@ export function readAdditionalFields(this: IExecuteFunctions, itemIndex: number)
 	return this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 }
 
-/** The sender line in E.164: digits only are read as an Iranian line (3000505 → +983000505). */
+/**
+ * The sender line in E.164: digits only are read as an Iranian line (3000505 → +983000505);
+ * `+98` and letters is a named line (+98BANK for bank sends).
+ */
 export function readFromNumber(this: IExecuteFunctions, itemIndex: number): string {
-	const raw = toLatinDigits(String(this.getNodeParameter('fromNumber', itemIndex, '') ?? '')).replace(/\s/g, '');
+	const value = this.getNodeParameter('fromNumber', itemIndex, '');
+	const raw = toLatinDigits(asText(this.getNode(), value, { parameter: 'fromNumber', itemIndex })).replace(/\s/g, '');
 	if (!raw) {
 		throw new NodeOperationError(this.getNode(), `No sender number given (parameter "fromNumber", item ${itemIndex})`, {
 			itemIndex,
@@ -121,7 +126,11 @@ export function readFromNumber(this: IExecuteFunctions, itemIndex: number): stri
 	if (/^98\d+$/.test(raw)) return `+${raw}`;
 	if (/^0\d+$/.test(raw)) return `+98${raw.slice(1)}`;
 	if (/^\d+$/.test(raw)) return `+98${raw}`;
-	return raw;
+	if (/^\+\d{3,15}$/.test(raw) || /^\+98[A-Za-z]+$/.test(raw)) return raw;
+	throw new NodeOperationError(this.getNode(), `Sender number "${raw}" is not a sender line (parameter "fromNumber", item ${itemIndex})`, {
+		itemIndex,
+		description: 'Choose one of the account\'s sender lines in From Number, for example +983000505. Nothing was sent.',
+	});
 }
 
 export function readRecipients(this: IExecuteFunctions, itemIndex: number): string[] {

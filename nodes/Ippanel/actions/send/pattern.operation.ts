@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { asText } from '../../helpers/parameters';
 import { apiRequest } from '../../transport';
 import {
 	additionalFields,
@@ -113,7 +114,7 @@ async function patternText(
 export const planner: SendPlanner = {
 	async plan(this: IExecuteFunctions, itemIndex: number, cache: PlanCache): Promise<ItemSend> {
 		const from = readFromNumber.call(this, itemIndex);
-		const code = String(this.getNodeParameter('patternCode', itemIndex, '') ?? '').trim();
+		const code = asText(this.getNode(), this.getNodeParameter('patternCode', itemIndex, ''), { parameter: 'patternCode', itemIndex }).trim();
 		if (!code) {
 			throw new NodeOperationError(this.getNode(), `No pattern chosen (parameter "patternCode", item ${itemIndex})`, {
 				itemIndex,

@@ -44,7 +44,13 @@ export const planner: SendPlanner = {
 	async plan(this: IExecuteFunctions, itemIndex: number): Promise<ItemSend> {
 		const from = readFromNumber.call(this, itemIndex);
 		const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-		const binary = this.helpers.assertBinaryData(itemIndex, property);
+		let binary;
+		try {
+			binary = this.helpers.assertBinaryData(itemIndex, property);
+		} catch {
+			throw fileError.call(this, `The input item has no binary field "${property}"`, itemIndex,
+				'Set Input Binary Field to the name of the binary property that holds the CSV (shown on the item\'s Binary tab), for example data.');
+		}
 		const fileName = binary.fileName ?? 'recipients.csv';
 		const data = await this.helpers.getBinaryDataBuffer(itemIndex, property);
 		const mimeType = binary.mimeType || 'text/csv';

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { asWholeNumber } from '../../helpers/parameters';
 import { toLatinDigits } from '../../helpers/recipients';
 import { additionalFields, fromNumberField, messageField, readFromNumber, readMessage, readSendTime, withSendTime } from './fields';
 import type { ItemSend, SendPlanner } from './plan';
@@ -112,8 +113,8 @@ export const planner: SendPlanner = {
 		let count: number | undefined;
 		if (type === 'all') {
 			const ids = readIds.call(this, 'phonebookIds', itemIndex);
-			const start = Number(this.getNodeParameter('start', itemIndex, 0));
-			const size = Number(this.getNodeParameter('size', itemIndex, 0));
+			const start = asWholeNumber(this.getNode(), this.getNodeParameter('start', itemIndex, 0), { parameter: 'start', itemIndex, min: 0 });
+			const size = asWholeNumber(this.getNode(), this.getNodeParameter('size', itemIndex, 0), { parameter: 'size', itemIndex, min: 0 });
 			entry = { phonebook_ids: ids, type: 'all' };
 			// IPPanel's example sends start and size as strings; without a size the whole phonebook is sent to.
 			if (size > 0) {

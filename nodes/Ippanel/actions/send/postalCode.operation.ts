@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { asWholeNumber } from '../../helpers/parameters';
 import { normalizeRecipients, toLatinDigits } from '../../helpers/recipients';
 import { additionalFields, fromNumberField, messageField, readFromNumber, readMessage, readSendTime, RECIPIENTS_FORMATS, withSendTime } from './fields';
 import type { ItemSend, SendPlanner } from './plan';
@@ -117,10 +118,13 @@ export const planner: SendPlanner = {
 		if (filters.birthYearFrom) filter.age_from = Number(filters.birthYearFrom);
 		if (filters.birthYearTo) filter.age_to = Number(filters.birthYearTo);
 		let perCode = 0;
+		const count = (name: string) =>
+			asWholeNumber(this.getNode(), filters[name] ?? 0, { parameter: `postalFilters.${name}`, itemIndex, min: 0 });
 		for (const { key } of operators) {
-			const size = Number(filters[`${key}Size`] ?? 0);
+			const size = count(`${key}Size`);
+			const start = count(`${key}Start`);
 			if (size > 0) {
-				filter[key] = { start: Number(filters[`${key}Start`] ?? 0), size };
+				filter[key] = { start, size };
 				perCode += size;
 			}
 		}

@@ -1,0 +1,80 @@
+/** The local IPPanel emulator as the fault, bad-input and secrets suites use it. */
+import nock from 'nock';
+
+const { createEmulator, CREDENTIALS } = require('../../dev/emulator');
+
+export interface EmulatorRequest {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	headers: Record<string, string>;
+	body: unknown;
+}
+
+export interface Fault {
+	kind: 'status' | 'html' | 'truncated' | 'drop' | 'delay' | 'metaFalse';
+	path?: string | RegExp;
+	method?: string;
+	times?: number;
+	status?: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+	delayMs?: number;
+	recordSend?: boolean;
+}
+
+export interface Emulator {
+	start: () => Promise<string>;
+	stop: () => Promise<void>;
+	reset: () => void;
+	requests: EmulatorRequest[];
+	state: { outbox: Array<{ id: number; sendingType?: string; message?: string }>; credit: number };
+	injectFault: (fault: Fault) => void;
+	expireTokens: () => void;
+	seedBulk: (spec: { recipients: number }) => number;
+}
+
+export const EMULATOR_API_KEY: string = CREDENTIALS.apiKey;
+
+/** One emulator for the whole test file, reset before each test. */
+export function useEmulator(options: Record<string, unknown> = {}): { emu: Emulator; baseUrl: () => string } {
+	const holder = { emu: createEmulator(options) as Emulator, url: '' };
+	beforeAll(async () => {
+		nock.enableNetConnect('127.0.0.1');
+		holder.url = await holder.emu.start();
+	});
+	beforeEach(() => holder.emu.reset());
+	afterEach(() => clearOnRequest(holder.emu));
+	afterAll(async () => {
+		await holder.emu.stop();
+		nock.disableNetConnect();
+	});
+	return { emu: holder.emu, baseUrl: () => holder.url };
+}
+
+/** Requests the emulator logged for a method and path. */
+export function count(emu: Emulator, method: string, path: string): number {
+	return emu.requests.filter((request) => request.method === method && request.path === path).length;
+}
+
+/**
+ * Runs `action` when the emulator logs a request matching `when`, before that request is
+ * handled: the request then meets the changed state (an expired token, a grown outbox).
+ */
+export function onRequest(emu: Emulator, when: (request: EmulatorRequest, index: number) => boolean, action: () => void): void {
+	const push = Array.prototype.push;
+	let seen = 0;
+	Object.defineProperty(emu.requests, 'push', {
+		configurable: true,
+		value(...records: EmulatorRequest[]) {
+			const length = push.apply(this, records);
+			for (const record of records) if (when(record, seen++)) action();
+			return length;
+		},
+	});
+}
+
+/** Undoes `onRequest`. */
+export function clearOnRequest(emu: Emulator): void {
+	delete (emu.requests as { push?: unknown }).push;
+}
