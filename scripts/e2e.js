@@ -8,9 +8,13 @@
  *  3. the IPPanel emulator in-process; import a credential and every examples/*.json
  *  4. `n8n execute` the examples listed in test/e2e/cases.js; check their output and the
  *     exact requests the emulator received
- *  5. `n8n start` + headless chromium (test/e2e/browser.js); screenshots to docs/images/
+ *  5. `n8n start`: activate the auto-reply example and check the IPPanel Trigger's first poll
+ *     (test/e2e/trigger.js); headless chromium drives the editor meanwhile (test/e2e/browser.js);
+ *     then a message arrives and the next scheduled poll must reply to it exactly once
  *
- * Options: --no-browser (skip 5), --keep (keep the temporary folder).
+ * Options: --no-browser (skip chromium), --no-server (skip 5 entirely), --keep (keep the
+ * temporary folder), --screenshots or IPPANEL_E2E_SCREENSHOTS=1 (write the editor screenshots
+ * to docs/images/ for the README; otherwise they go to the temporary folder).
  * Prints `e2e: N passed, N failed` last; exits 1 on any failure.
  */
 const fs = require('fs');
@@ -18,13 +22,14 @@ const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
 const env = require('./lib/n8n-env');
-const { Results, nodeItems, apiCalls, assert, withManualStart } = require('../test/e2e/harness');
+const { Results, nodeItems, nodeBinaries, apiCalls, assert, withManualStart } = require('../test/e2e/harness');
 const cases = require('../test/e2e/cases');
 const { runBrowserChecks } = require('../test/e2e/browser');
+const { activateTrigger, checkNextPoll } = require('../test/e2e/trigger');
 
 const API_KEY = 'emulator-api-key';
 const LOGIN = { email: 'e2e@example.com', password: `E2e-${crypto.randomBytes(6).toString('hex')}-Pw1` };
-const SCREENSHOTS = path.join(env.paths.root, 'docs', 'images');
+const DOCS_IMAGES = path.join(env.paths.root, 'docs', 'images');
 const MINUTE = 60 * 1000;
 
 const timings = {};
@@ -91,6 +96,9 @@ async function runCase(n8nEnv, emulator, workflow, testCase) {
 	const ctx = {
 		run: res.run,
 		items: (name) => nodeItems(res.run, name),
+		binaries: (name) => nodeBinaries(res.run, name),
+		emulator,
+		binaryText: (binary) => env.readBinaryData(n8nEnv, binary).toString('utf8'),
 		outboxIds: emulator.state.outbox.filter((row) => !before.has(row.id)).map((row) => row.id),
 	};
 	const items = ctx.items(testCase.node);
@@ -120,6 +128,7 @@ async function runHeadless(results, n8nEnv, emulator, examples, tmp) {
 
 async function main() {
 	const args = new Set(process.argv.slice(2));
+	const screenshots = args.has('--screenshots') || process.env.IPPANEL_E2E_SCREENSHOTS === '1';
 	const t0 = Date.now();
 	const results = new Results();
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ippanel-e2e-'));
@@ -152,9 +161,10 @@ async function main() {
 		const examples = await timed('import', () => importAll(results, n8nEnv, started.baseUrl, tmp));
 		if (!examples) return results;
 		await timed('headless', () => runHeadless(results, n8nEnv, emulator, examples, tmp));
+		if (screenshots) env.log(`screenshots go to ${path.relative(env.paths.root, DOCS_IMAGES)}/`);
 
-		if (args.has('--no-browser')) return results;
-		await timed('browser', async () => {
+		if (args.has('--no-server')) return results;
+		await timed('server', async () => {
 			const logFile = path.join(tmp, 'n8n.log');
 			server = await results.check(
 				'n8n: start answers /healthz and serves the editor',
@@ -162,16 +172,21 @@ async function main() {
 				MINUTE * 3,
 			);
 			if (!server) return;
-			await runBrowserChecks({
-				results,
-				n8nUrl: server.url,
-				login: LOGIN,
-				emulator,
-				screenshotsDir: SCREENSHOTS,
-				artifactsDir: tmp,
-				packageDir,
-				exampleWorkflows: examples,
-			});
+			const live = { results, n8nUrl: server.url, login: LOGIN, emulator, examples };
+			const started = await activateTrigger(live);
+			if (!args.has('--no-browser')) {
+				await runBrowserChecks({
+					results,
+					n8nUrl: server.url,
+					login: LOGIN,
+					emulator,
+					screenshotsDir: screenshots ? DOCS_IMAGES : path.join(tmp, 'screenshots'),
+					artifactsDir: tmp,
+					packageDir,
+					exampleWorkflows: examples,
+				});
+			}
+			await checkNextPoll({ ...live, started });
 		});
 		return results;
 	} finally {
@@ -179,7 +194,9 @@ async function main() {
 		if (emulator) await emulator.stop();
 		timings.total = Date.now() - t0;
 		env.log(`timings: ${Object.entries(timings).map(([k, ms]) => `${k} ${env.seconds(ms)}`).join(', ')}`);
-		if (results.failed || args.has('--keep')) env.log(`kept ${tmp} (n8n.log, user folder)`);
+		if (results.failed || args.has('--keep')) {
+			env.log(`kept ${tmp} (n8n.log, user folder${screenshots ? '' : ', screenshots/'})`);
+		}
 		else fs.rmSync(tmp, { recursive: true, force: true });
 	}
 }

@@ -3,7 +3,8 @@
  * The n8n editor as a user sees it, driven in headless chromium: log in, add the
  * IPPanel node to a new workflow, check its actions / resources / operations against
  * the node description n8n serves, open the sender-number dropdown (loadOptions
- * through n8n to the emulator), execute the node, take screenshots for the docs.
+ * through n8n to the emulator), execute the node, open an example and the IPPanel
+ * Trigger's "Fetch Test Event", take screenshots (for the docs with --screenshots).
  */
 const fs = require('fs');
 const path = require('path');
@@ -234,6 +235,30 @@ async function runBrowserChecks(opts) {
 				await nodes.nth(example.workflow.nodes.length - 1).waitFor();
 				await page.waitForTimeout(500); // let the fit-to-view animation settle
 				await shot(page, `n8n-example-${path.basename(example.file, '.json')}.png`);
+			});
+		}
+
+		const autoReply = exampleWorkflows.find((w) => w.file === 'inbound-auto-reply.json');
+		if (autoReply) {
+			await check('editor: the trigger\'s "Fetch Test Event" shows the newest inbound message', async () => {
+				await page.goto(`${n8nUrl}/workflow/${autoReply.workflow.id}`);
+				const trigger = page.locator(byTestId('canvas-node'), { hasText: 'IPPanel Trigger' }).first();
+				await trigger.dblclick();
+				await page.locator(byTestId('ndv')).waitFor();
+				emulator.clearRequests();
+				const newest = emulator.state.inbox[emulator.state.inbox.length - 1];
+				await page.locator(byTestId('node-execute-button'), { hasText: 'Fetch Test Event' }).first().click();
+				// Manual mode reads the newest messages and leaves the cursor alone; the active
+				// workflow may poll meanwhile (with from_id), so only the unfiltered read counts.
+				const isSample = (r) => r.path === '/api/report/messages-inbox' && !(r.body.filters || {}).from_id;
+				const samples = (await waitForCall(emulator, isSample)).filter(isSample);
+				assert.deepStrictEqual(samples, [
+					{ method: 'POST', path: '/api/report/messages-inbox', body: { page: 1, per_page: 100, filters: {} } },
+				]);
+				const output = page.locator(byTestId('output-panel'));
+				await output.getByText(newest.message, { exact: false }).first().waitFor();
+				await page.waitForTimeout(800); // let the "Node executed successfully" toast slide in
+				await shot(page, 'n8n-trigger-fetch-test-event.png');
 			});
 		}
 	} finally {

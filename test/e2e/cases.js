@@ -8,18 +8,24 @@
  *   file      examples/<file>
  *   node      the IPPanel node whose output is checked
  *   requests  (ctx) => the exact API calls the emulator must have received, in order
- *             ({ method, path, body }, path without the /v1 prefix)
+ *             ({ method, path, body, query? }, path without the /v1 prefix; query only when
+ *             the request had one)
  *   output    (items, ctx) => assertions on that node's output items
  *   start     optional, for examples that begin with a schedule or polling trigger
  *             (`n8n execute` only starts at a Manual Trigger): 'manual' runs a copy whose
  *             trigger is a Manual Trigger of the same name; { items: [...] } runs a copy whose
  *             trigger is replaced by a node of the same name emitting these items.
- * ctx: { run, items(nodeName), outboxIds } — outboxIds are the outbox rows the
- * emulator created during this execution. The emulator is reset (seed data) before each row.
+ * ctx: { run, items(nodeName), binaries(nodeName), binaryText(binary), emulator, outboxIds } —
+ * outboxIds are the outbox rows the emulator created during this execution; binaries are the
+ * output items' `binary` objects, binaryText reads one's content. The emulator is reset (seed
+ * data) before each row.
  */
 const { assert } = require('./harness');
+const { autoReplySend, inboundItem, yesterdayUtc, seededRowsCreatedIn, expectedRecipients } = require('./expected');
 
 const SENDER = '+983000505';
+const INBOUND = { messages_inbox_id: 1004, from: '+989121234567', number: SENDER, message: 'Is my order on its way?' };
+const REPORT_NODES = { list: "Yesterday's Sends", recipients: 'Recipients and Delivery States' };
 
 module.exports = [
 	{
@@ -66,6 +72,71 @@ module.exports = [
 			assert.match(String(ctx.items('Make a code')[0].code), /^\d{6}$/);
 			assert.strictEqual(items.length, 1, 'one output item');
 			assert.strictEqual(items[0].sending_type, 'pattern');
+			assert.strictEqual(items[0].recipients_count, 1);
+			assert.deepStrictEqual(items[0].message_outbox_ids, ctx.outboxIds);
+		},
+	},
+	{
+		file: 'report-export-daily.json',
+		node: 'Recipients CSV',
+		start: 'manual',
+		// One List request for yesterday (UTC, the run's time zone), then one Recipients
+		// request per listed bulk, in the List node's order.
+		requests: (ctx) => {
+			const { from, to } = yesterdayUtc(ctx.run.startedAt);
+			return [
+				{
+					method: 'POST',
+					path: '/api/report/new_list',
+					body: { filters: { create_from_date: String(from), create_to_date: String(to) }, page: 1, limit: 100 },
+				},
+				...ctx.items(REPORT_NODES.list).map((row) => ({
+					method: 'GET',
+					path: '/api/report/recipients',
+					body: null,
+					query: { bulk_id: String(row.messages_outbox_id), page: '1', per_page: '1000' },
+				})),
+			];
+		},
+		output: (items, ctx) => {
+			const { from, to, date } = yesterdayUtc(ctx.run.startedAt);
+			assert.strictEqual(to - from, 86399, 'the day is 86 399 s long');
+			// The seed always has a send 24 h ago: yesterday in any time zone.
+			const seeded = seededRowsCreatedIn(ctx.emulator, from, to);
+			assert.ok(seeded.length >= 1, 'no seeded send falls in yesterday');
+			const listed = ctx.items(REPORT_NODES.list);
+			assert.deepStrictEqual(listed.map((row) => row.messages_outbox_id), seeded.map((entry) => entry.id), 'listed bulks');
+			for (const row of listed) {
+				assert.ok(row.time >= from && row.time <= to, `bulk ${row.messages_outbox_id} created at ${row.time_iso}`);
+			}
+			assert.deepStrictEqual(ctx.outboxIds, [], 'the export sent nothing');
+
+			const recipients = ctx.items(REPORT_NODES.recipients);
+			assert.deepStrictEqual(recipients, expectedRecipients(ctx.emulator, seeded), 'recipients and their delivery states');
+			assert.ok(recipients.length >= 1, 'yesterday has recipients');
+
+			assert.strictEqual(items.length, 1, 'one CSV item');
+			const binaries = ctx.binaries('Recipients CSV');
+			const file = binaries[0].data;
+			assert.ok(file, 'the CSV item has no binary "data"');
+			assert.strictEqual(file.fileName, `ippanel-recipients-${date}.csv`);
+			assert.strictEqual(file.mimeType, 'text/csv');
+			// Convert to File starts the CSV with a byte-order mark (for spreadsheet apps).
+			const lines = ctx.binaryText(file).replace(/^\uFEFF/, '').replace(/\n$/, '').split('\n');
+			assert.strictEqual(lines[0], Object.keys(recipients[0]).join(','), 'CSV header');
+			assert.strictEqual(lines.length, recipients.length + 1, 'one CSV line per recipient + header');
+			recipients.forEach((r, i) => assert.ok(lines[i + 1].startsWith(`${r.bulk_id},${r.recipient},`), `line ${i + 1}: ${lines[i + 1]}`));
+		},
+	},
+	{
+		file: 'inbound-auto-reply.json',
+		node: 'Reply to Sender',
+		// What the IPPanel Trigger emits for one inbound message (shapeInboxRow).
+		start: { items: [inboundItem({ ...INBOUND, time: 1763900000 })] },
+		requests: () => [autoReplySend(INBOUND)],
+		output: (items, ctx) => {
+			assert.strictEqual(items.length, 1, 'one reply');
+			assert.strictEqual(items[0].sending_type, 'webservice');
 			assert.strictEqual(items[0].recipients_count, 1);
 			assert.deepStrictEqual(items[0].message_outbox_ids, ctx.outboxIds);
 		},

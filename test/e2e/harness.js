@@ -59,9 +59,24 @@ function nodeItems(run, nodeName) {
 	return ((last.data && last.data.main && last.data.main[0]) || []).map((item) => item.json);
 }
 
-/** API calls the emulator logged, reduced to what the checks compare. */
+/** The binary properties of one node's output items (as `n8n execute` prints them), or throws why not. */
+function nodeBinaries(run, nodeName) {
+	nodeItems(run, nodeName);
+	const runData = run.data.resultData.runData[nodeName];
+	const last = runData[runData.length - 1];
+	return ((last.data && last.data.main && last.data.main[0]) || []).map((item) => item.binary || {});
+}
+
+/**
+ * API calls the emulator logged, reduced to what the checks compare; the query string only
+ * when there is one (GET reports: it names the bulk and the page).
+ */
 function apiCalls(requests) {
-	return requests.map((r) => ({ method: r.method, path: r.path, body: r.body }));
+	return requests.map((r) => {
+		const call = { method: r.method, path: r.path, body: r.body };
+		if (r.query && Object.keys(r.query).length) call.query = r.query;
+		return call;
+	});
 }
 
 /**
@@ -102,4 +117,4 @@ function withManualStart(workflow, start) {
 	return copy;
 }
 
-module.exports = { Results, nodeItems, apiCalls, assert, withManualStart };
+module.exports = { Results, nodeItems, nodeBinaries, apiCalls, assert, withManualStart };

@@ -1,0 +1,86 @@
+'use strict';
+/**
+ * The IPPanel Trigger polling in a running n8n (`n8n start`), through the REST calls the
+ * editor makes. Two steps, so the browser checks can run while n8n waits for its next poll:
+ *
+ *  activateTrigger   activate examples/inbound-auto-reply.json; n8n starts the trigger within
+ *                    ~15 s (its publication outbox) with a first poll, which must only note the
+ *                    newest inbox id (one `messages-inbox` request for one row) and start no
+ *                    execution.
+ *  checkNextPoll     a message arrives in the emulator; the next scheduled poll (everyMinute:
+ *                    at most ~60 s) must start exactly one execution whose trigger output is
+ *                    that message, and the workflow must reply to its sender exactly once.
+ */
+const path = require('path');
+const env = require('../../scripts/lib/n8n-env');
+const { assert, apiCalls } = require('./harness');
+const { autoReplySend, inboundItem } = require('./expected');
+
+const FILE = 'inbound-auto-reply.json';
+const TRIGGER = 'IPPanel Trigger';
+const INBOX = '/api/report/messages-inbox';
+const FIRST_POLL_MS = 45000;
+const NEXT_POLL_MS = 75000;
+const ARRIVING = { from: '+989351112233', to: '+983000505', message: 'When does the shop open?' };
+
+/** n8n keeps run data "flatted" (JSON with back references); its own copy of flatted reads it. */
+function runData(execution) {
+	const { parse } = require(path.join(env.paths.n8nDir, 'node_modules', 'flatted'));
+	const data = typeof execution.data === 'string' ? parse(execution.data) : execution.data;
+	return data.resultData.runData;
+}
+
+async function waitForRequest(emulator, match, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (emulator.requests.some(match)) return;
+		await env.sleep(250);
+	}
+	throw new Error(`no matching request within ${env.seconds(timeoutMs)}; the emulator saw ${JSON.stringify(apiCalls(emulator.requests))}`);
+}
+
+/** Returns the state checkNextPoll needs, or undefined when activation failed. */
+async function activateTrigger({ results, n8nUrl, login, emulator, examples }) {
+	const example = examples.find((e) => e.file === FILE);
+	return results.check(`trigger: activating ${FILE} runs a first poll that emits nothing`, async () => {
+		assert.ok(example, `examples/${FILE} is missing`);
+		const workflowId = example.workflow.id;
+		const session = await env.restLogin(n8nUrl, login);
+		emulator.reset();
+		const newestId = emulator.state.inbox[emulator.state.inbox.length - 1].messages_inbox_id;
+		const activated = await env.activateWorkflow(session, workflowId);
+		assert.strictEqual(activated.active, true, 'the workflow is active');
+		await waitForRequest(emulator, (r) => r.path === INBOX, FIRST_POLL_MS);
+		await env.sleep(1500); // an emitted poll would start its execution (and the reply) right away
+		assert.deepStrictEqual(apiCalls(emulator.requests), [
+			{ method: 'POST', path: INBOX, body: { page: 1, per_page: 1, filters: {} } },
+		]);
+		assert.deepStrictEqual(await env.listExecutions(session, workflowId), [], 'executions after the first poll');
+		assert.ok(!emulator.requests.some((r) => r.path === '/api/send'), 'no reply was sent');
+		return { session, workflowId, newestId };
+	}, FIRST_POLL_MS + 30000);
+}
+
+async function checkNextPoll({ results, emulator, started }) {
+	if (!started) return;
+	const { session, workflowId, newestId } = started;
+	await results.check('trigger: the next poll emits the new inbound message once and the workflow replies', async () => {
+		emulator.clearRequests();
+		const row = emulator.addInbound(ARRIVING);
+		const isSend = (r) => r.method === 'POST' && r.path === '/api/send';
+		await waitForRequest(emulator, isSend, NEXT_POLL_MS);
+		const executions = await env.waitForExecutions(session, workflowId, { count: 1, mode: 'trigger', timeoutMs: 30000 });
+		// The editor's "Fetch Test Event" (browser checks) adds a manual execution: not counted.
+		assert.deepStrictEqual(executions.map((e) => e.status), ['success'], 'executions started by the trigger');
+		assert.deepStrictEqual(apiCalls(emulator.requests), [
+			{ method: 'POST', path: INBOX, body: { page: 1, per_page: 100, filters: { from_id: newestId } } },
+			autoReplySend({ from: row.from, number: row.number, message: row.message }),
+		]);
+		const execution = await env.getExecution(session, executions[0].id);
+		const emitted = runData(execution)[TRIGGER][0].data.main[0].map((item) => item.json);
+		assert.deepStrictEqual(emitted, [inboundItem({ ...row, time: Number(row.time) })], 'the trigger output');
+		await env.deactivateWorkflow(session, workflowId);
+	}, NEXT_POLL_MS + 45000);
+}
+
+module.exports = { activateTrigger, checkNextPoll };
