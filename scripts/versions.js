@@ -1,0 +1,263 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run test:versions`: the n8n versions this package supports (test/versions/matrix.js).
+ *
+ *  1. the declared peer range is the one the matrix proves, and the compiled package uses
+ *     nothing of n8n-workflow that the oldest supported n8n-workflow lacks;
+ *  2. below the floor (n8n-workflow 1.82.0) loading the nodes fails — the floor is real;
+ *  3. engine harness (test/versions/engine-run.js) on the oldest supported n8n's n8n-core +
+ *     n8n-workflow (n8n itself cannot be installed here) and on the newest: a send, a 2,500-row
+ *     export, three trigger polls, against the in-process emulator, with exact checks;
+ *  4. the newest n8n that installs here (2.41.1), for real: the packed tarball installed as n8n
+ *     does, the credential and the webservice-send example imported, `n8n execute`, and the exact
+ *     request the emulator received (the row of test/e2e/cases.js).
+ *
+ * Engine folders are cached in .cache/versions/. Ports: n8n 5690–5699, emulator 8790–8799.
+ * Options: --no-n8n (skip 4), --probe-installs (also re-check, with `npm install --dry-run`,
+ * that the versions in matrix.probes still cannot be installed here; ~1–5 min each), --keep.
+ * Prints `versions: N passed, N failed`.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const crypto = require('crypto');
+const { spawn } = require('child_process');
+const { createRequire } = require('module');
+const env = require('./lib/n8n-env');
+const matrix = require('../test/versions/matrix');
+const { Results, assert, nodeItems, apiCalls } = require('../test/e2e/harness');
+const cases = require('../test/e2e/cases');
+const { createEmulator } = require('../dev/emulator');
+
+const MINUTE = 60 * 1000;
+const VERSIONS_CACHE = path.join(env.paths.cache, 'versions');
+const ENGINE_RUN = path.join(env.paths.root, 'test', 'versions', 'engine-run.js');
+const EXPORT_ROWS = 2500;
+
+/** A folder of .cache/versions with exactly these packages (npm install once, then reused). */
+async function ensureFolder(name, dependencies) {
+	const dir = path.join(VERSIONS_CACHE, name);
+	const marker = path.join(dir, '.complete');
+	if (fs.existsSync(marker)) return dir;
+	fs.rmSync(dir, { recursive: true, force: true });
+	fs.mkdirSync(dir, { recursive: true });
+	fs.writeFileSync(
+		path.join(dir, 'package.json'),
+		JSON.stringify({ name: `ippanel-versions-${name}`, private: true, dependencies }, null, 2) + '\n',
+	);
+	const started = Date.now();
+	// --ignore-scripts: native optional pieces (isolated-vm, ssh2's cpu-features) do not build on Node 20 and are not needed.
+	await env.run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, timeoutMs: 10 * MINUTE });
+	fs.writeFileSync(marker, new Date().toISOString() + '\n');
+	env.log(`installed ${Object.entries(dependencies).map(([k, v]) => `${k}@${v}`).join(' ')} in ${env.seconds(Date.now() - started)}`);
+	return dir;
+}
+
+/** Unpacks the tarball into <dir>/node_modules/<package>, where `n8n-workflow` resolves to dir's. */
+async function placePackage(tarball, dir) {
+	const target = path.join(dir, 'node_modules', env.PACKAGE_NAME);
+	fs.rmSync(target, { recursive: true, force: true });
+	fs.mkdirSync(target, { recursive: true });
+	await env.run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+	return target;
+}
+
+function runChild(args, extraEnv, timeoutMs = 3 * MINUTE) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [ENGINE_RUN, ...args], { env: { ...process.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+		let out = '';
+		let err = '';
+		child.stdout.on('data', (d) => (out += d));
+		child.stderr.on('data', (d) => (err += d));
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			const last = out.trim().split('\n').pop();
+			try {
+				resolve(JSON.parse(last));
+			} catch {
+				reject(new Error(`engine-run exited ${code} without a result\n${(err || out).slice(-2000)}`));
+			}
+		});
+	});
+}
+
+/** Names the compiled package reads from n8n-workflow (`n8n_workflow_1.X` in dist/). */
+function workflowNamesUsed(packageDir) {
+	const names = new Set();
+	const walk = (dir) => {
+		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+			const file = path.join(dir, entry.name);
+			if (entry.isDirectory()) walk(file);
+			else if (file.endsWith('.js')) for (const m of fs.readFileSync(file, 'utf8').matchAll(/n8n_workflow_\d+\.(\w+)/g)) names.add(m[1]);
+		}
+	};
+	walk(path.join(packageDir, 'dist'));
+	return [...names].sort();
+}
+
+async function engineChecks(results, label, spec, tarball, emulator, baseUrl) {
+	const dir = await results.check(
+		`${label}: install n8n-core@${spec['n8n-core']} + n8n-workflow@${spec['n8n-workflow']} (as in n8n ${spec.n8n})`,
+		() => ensureFolder(`engine-n8n-${spec.n8n}`, { 'n8n-core': spec['n8n-core'], 'n8n-workflow': spec['n8n-workflow'], '@n8n/di': spec['@n8n/di'] }),
+		12 * MINUTE,
+	);
+	if (!dir) return;
+	await results.check(`${label}: the compiled nodes load and run a send, a ${EXPORT_ROWS}-row export and three trigger polls`, async () => {
+		const packageDir = await placePackage(tarball, dir);
+		emulator.reset();
+		const bulkId = emulator.seedBulk({ recipients: EXPORT_ROWS });
+		const res = await runChild([dir, packageDir, baseUrl], { ENGINE_BULK_ID: String(bulkId) });
+		assert.ok(!res.fatal && !res.loadError, res.fatal || res.loadError);
+		assert.deepStrictEqual(res.versions, { 'n8n-workflow': spec['n8n-workflow'], 'n8n-core': spec['n8n-core'] }, 'engine versions');
+		assert.deepStrictEqual(
+			res.loaded,
+			{ nodes: [`${env.PACKAGE_NAME}.ippanel`, `${env.PACKAGE_NAME}.ippanelTrigger`], credentials: ['ippanelApi'], sameWorkflowLib: true },
+			'loaded',
+		);
+		const sends = emulator.requests.filter((r) => r.path === '/api/send');
+		assert.deepStrictEqual(
+			apiCalls(sends),
+			[{ method: 'POST', path: '/api/send', body: { sending_type: 'webservice', from_number: '+983000505', message: 'Engine check', params: { recipients: ['+989121234567'] } } }],
+			'send request',
+		);
+		assert.ok(!res.runs.send.error, res.runs.send.error && res.runs.send.error.message);
+		const outbox = emulator.state.outbox[emulator.state.outbox.length - 1].id;
+		assert.deepStrictEqual(
+			res.runs.send.items.map((i) => [i.sending_type, i.recipients_count, i.message_outbox_id]),
+			[['webservice', 1, outbox]],
+			'send output',
+		);
+		assert.deepStrictEqual(res.runs.export, { rows: EXPORT_ROWS, distinct: EXPORT_ROWS }, 'export rows');
+		const added = res.runs.trigger.added && res.runs.trigger.added.messages.map((m) => m.messages_inbox_id);
+		assert.ok(!res.runs.trigger.error, res.runs.trigger.error && res.runs.trigger.error.message);
+		assert.deepStrictEqual(res.runs.trigger.polls, [null, added, null], 'trigger polls: cursor only, the two new messages, nothing');
+		for (const r of emulator.requests) assert.strictEqual(r.headers.authorization, 'emulator-api-key', `Authorization on ${r.path}`);
+	}, 4 * MINUTE);
+}
+
+async function realN8nCheck(results, tarball, emulator, baseUrl, tmp) {
+	const runtime = await results.check(`n8n ${matrix.newest.n8n}: Node 24 + n8n ready`, env.ensureRuntime, 40 * MINUTE);
+	if (!runtime) return;
+	await results.check(`n8n ${matrix.newest.n8n}: the tarball installed as n8n does, the webservice-send example executes (exact request)`, async () => {
+		const installed = JSON.parse(fs.readFileSync(path.join(env.paths.n8nDir, 'node_modules', 'n8n', 'package.json'), 'utf8')).version;
+		assert.strictEqual(installed, matrix.newest.n8n, 'cached n8n version');
+		const userFolder = path.join(tmp, 'user');
+		await env.installTarball(tarball, userFolder);
+		const taken = new Set();
+		const pick = async () => {
+			for (let p = 5690; p <= 5699; p++) if (!taken.has(p) && (await env.portIsFree(p))) return taken.add(p) && p;
+			throw new Error('no free port in 5690-5699');
+		};
+		const n8nEnv = env.n8nEnv({
+			userFolder,
+			encryptionKey: crypto.randomBytes(24).toString('hex'),
+			port: await pick(),
+			brokerPort: await pick(),
+			logLevel: 'info',
+			extra: { GENERIC_TIMEZONE: 'UTC' },
+		});
+		const credential = env.ippanelCredential({ id: 'ippanelVersions1', name: 'IPPanel (emulator)', baseUrl, apiKey: 'emulator-api-key' });
+		const testCase = cases.find((c) => c.file === 'send-webservice.json');
+		const example = env.loadExamples(credential).find((e) => e.file === testCase.file);
+		assert.ok(example, `examples/${testCase.file} is missing`);
+		await env.importCredentials(n8nEnv, [credential], tmp);
+		await env.importWorkflows(n8nEnv, [example.workflow], tmp);
+		emulator.reset();
+		const before = new Set(emulator.state.outbox.map((row) => row.id));
+		const res = await env.executeWorkflow(n8nEnv, example.workflow.id);
+		assert.ok(res.run, `n8n execute (exit ${res.code}) printed no run JSON:\n${(res.stderr || res.stdout).slice(-2000)}`);
+		// The same checks as scripts/e2e.js makes for this example (test/e2e/cases.js).
+		const ctx = {
+			run: res.run,
+			items: (name) => nodeItems(res.run, name),
+			outboxIds: emulator.state.outbox.filter((row) => !before.has(row.id)).map((row) => row.id),
+		};
+		assert.deepStrictEqual(apiCalls(emulator.requests), testCase.requests(ctx), 'requests the emulator received');
+		for (const r of emulator.requests) assert.strictEqual(r.headers.authorization, 'emulator-api-key', `Authorization on ${r.path}`);
+		testCase.output(ctx.items(testCase.node), ctx);
+		assert.strictEqual(res.run.status, 'success', 'execution status');
+	}, 6 * MINUTE);
+}
+
+/** `npm install --dry-run n8n@<version>` in an empty folder: resolves the whole tree, installs nothing. */
+async function probeInstall(results, version, tmp) {
+	await results.check(`probe: n8n@${version} still cannot be installed here`, async () => {
+		const dir = path.join(tmp, `probe-${version}`);
+		fs.mkdirSync(dir, { recursive: true });
+		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'probe', private: true }));
+		const res = await env.run('npm', ['install', '--dry-run', '--no-audit', '--no-fund', `n8n@${version}`], {
+			cwd: dir,
+			allowFail: true,
+			timeoutMs: 10 * MINUTE,
+		});
+		const reason = (res.stdout + res.stderr).split('\n').find((l) => /npm error (notarget|network request)/.test(l));
+		assert.notStrictEqual(res.code, 0, `n8n@${version} installs now: move the matrix (test/versions/matrix.js)`);
+		env.log(`n8n@${version}: ${reason || 'failed'}`);
+	}, 11 * MINUTE);
+}
+
+async function main() {
+	const t0 = Date.now();
+	const results = new Results();
+	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ippanel-versions-'));
+	let emulator;
+	try {
+		const tarball = await results.check('setup: the package builds and packs', () => env.buildAndPack(path.join(tmp, 'pack')), 8 * MINUTE);
+		if (!tarball) return results;
+		const packed = path.join(tmp, 'packed');
+		fs.mkdirSync(packed);
+		await env.run('tar', ['-xzf', tarball, '-C', packed, '--strip-components=1']);
+
+		await results.check(`peer range: package.json declares n8n-workflow "${matrix.peerRange}"`, async () => {
+			const pkg = JSON.parse(fs.readFileSync(path.join(packed, 'package.json'), 'utf8'));
+			assert.deepStrictEqual(pkg.peerDependencies, { 'n8n-workflow': matrix.peerRange });
+		});
+
+		const floor = await results.check(`peer range: n8n-workflow@${matrix.oldest['n8n-workflow']} exports every name the compiled package uses`, async () => {
+			const dir = await ensureFolder(`workflow-${matrix.oldest['n8n-workflow']}`, { 'n8n-workflow': matrix.oldest['n8n-workflow'] });
+			const lib = createRequire(path.join(dir, 'package.json'))('n8n-workflow');
+			const used = workflowNamesUsed(packed);
+			assert.ok(used.includes('NodeConnectionTypes') && used.length >= 5, `scan of dist/ found only ${used.join(', ')}`);
+			assert.deepStrictEqual(used.filter((n) => !(n in lib)), [], 'missing in the oldest supported n8n-workflow');
+			return used;
+		}, 5 * MINUTE);
+		if (floor) env.log(`n8n-workflow names used by dist/: ${floor.join(', ')}`);
+
+		await results.check(`peer range: below the floor (n8n-workflow@${matrix.belowFloor['n8n-workflow']}, n8n ${matrix.belowFloor.n8n}) the nodes do not load`, async () => {
+			const dir = await ensureFolder(`workflow-${matrix.belowFloor['n8n-workflow']}`, { 'n8n-workflow': matrix.belowFloor['n8n-workflow'] });
+			const packageDir = await placePackage(tarball, dir);
+			const res = await runChild([dir, packageDir, '-', '--load-only'], {});
+			assert.match(String(res.loadError), /reading 'Main'/, `expected NodeConnectionTypes to be missing, got ${JSON.stringify(res)}`);
+		}, 5 * MINUTE);
+
+		emulator = createEmulator({ credit: 1e9 });
+		let baseUrl;
+		for (let port = 8790; port <= 8799 && !baseUrl; port++) if (await env.portIsFree(port)) baseUrl = await emulator.start(port);
+		assert.ok(baseUrl, 'no free port in 8790-8799');
+
+		await engineChecks(results, `engine, oldest supported (n8n ${matrix.oldest.n8n})`, matrix.oldest, tarball, emulator, baseUrl);
+		await engineChecks(results, `engine, newest (n8n ${matrix.newest.n8n})`, matrix.newest, tarball, emulator, baseUrl);
+		if (!process.argv.includes('--no-n8n')) await realN8nCheck(results, tarball, emulator, baseUrl, tmp);
+		if (process.argv.includes('--probe-installs')) for (const version of matrix.probes) await probeInstall(results, version, tmp);
+		return results;
+	} finally {
+		if (emulator) await emulator.stop();
+		env.log(`total ${env.seconds(Date.now() - t0)}`);
+		if (results.failed || process.argv.includes('--keep')) env.log(`kept ${tmp}`);
+		else fs.rmSync(tmp, { recursive: true, force: true });
+	}
+}
+
+main().then(
+	(results) => {
+		console.log(`versions: ${results.passed} passed, ${results.failed} failed`);
+		process.exit(results.failed ? 1 : 0);
+	},
+	(err) => {
+		console.error(err.stack || err.message);
+		console.log('versions: 0 passed, 1 failed');
+		process.exit(1);
+	},
+);
