@@ -22,4 +22,16 @@ describe('Account', () => {
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 		expect(scope.isDone()).toBe(true);
 	});
+
+	test('each request reads the credential once (n8n decrypts it from the database per read)', async () => {
+		nock(BASE).get('/api/payment/credit/mine').times(3).reply(200, ok({ credit: 1 }));
+		const credentials = apiKeyCredentials(BASE);
+		const result = await runNode({
+			parameters: { resource: 'account', operation: 'getCredit' },
+			credentials,
+			items: [{}, {}, {}],
+		});
+		expect(result.items).toHaveLength(3);
+		expect(credentials.reads).toBe(3);
+	});
 });

@@ -25,6 +25,9 @@ export class CredentialStore {
 
 	updates = 0;
 
+	/** How often n8n read (decrypted) the credential: a database read in real n8n. */
+	reads = 0;
+
 	constructor(public data: ICredentialDataDecryptedObject) {}
 }
 
@@ -92,6 +95,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
 		// A copy, as n8n decrypts a fresh object for every use.
+		if (this.stores[type]) this.stores[type].reads++;
 		return { ...(this.stores[type]?.data ?? {}) };
 	}
 

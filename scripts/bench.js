@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run bench`: this package against what users do without it, on loopback against the local
+ * IPPanel emulator (dev/emulator, in a child process), printed as one table. docs/performance.md
+ * explains the figures.
+ *
+ *  1. 1,000 items, same text: IPPanel node with Batch Input Items vs n8n's HTTP Request node,
+ *     in a real n8n 2.41.1 (`n8n execute`, scripts/lib/n8n-env.js): requests and time
+ *  2. 1 item: per-item overhead of both nodes (node executionTime from the run data)
+ *  3. export of a 100,000-recipient bulk: node (n8n engine in-process) vs a bare fetch loop
+ *  4. IPPanel Trigger: requests per poll, per event
+ *
+ * Options:
+ *   --no-build   pack dist/ as it is instead of `npm run build` first (quicker reruns)
+ *   --tarball F  install this packed package into n8n instead (e.g. an older version, to compare)
+ *   --json FILE  also write the raw results as JSON
+ *   --keep       keep the temporary folder (n8n user folder, packed tarball)
+ *
+ * A part that fails is marked FAILED in the table and the others still run; exit code 1 then.
+ * Ports: n8n 5680–5689, emulator 8780–8789 (the first free ones).
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const env = require('./lib/n8n-env');
+const { startEmulator } = require('./lib/bench-emulator');
+const { setupN8n, benchBulk, benchPerItem } = require('./lib/bench-n8n');
+const { benchExport } = require('./lib/bench-export');
+const { benchTrigger } = require('./lib/bench-trigger');
+const { renderTable } = require('./lib/bench-table');
+const sections = require('./lib/bench-sections');
+const { hrMs, ms } = require('./lib/bench-stats');
+
+const MINUTE = 60 * 1000;
+const CONFIG = {
+	bulk: { items: 1000, runs: 2 },
+	perItem: { rounds: 31, runs: 3, singleRuns: 3 },
+	export: { recipients: 100000 },
+};
+
+function parseArgs(argv) {
+	const args = { build: true, tarball: undefined, json: undefined, keep: false };
+	for (let i = 0; i < argv.length; i++) {
+		if (argv[i] === '--no-build') args.build = false;
+		else if (argv[i] === '--tarball') args.tarball = path.resolve(argv[++i]);
+		else if (argv[i] === '--json') args.json = argv[++i];
+		else if (argv[i] === '--keep') args.keep = true;
+		else throw new Error(`unknown argument: ${argv[i]} (options: --no-build, --tarball FILE, --json FILE, --keep)`);
+	}
+	return args;
+}
+
+/** The first `n` free loopback ports in [from, to]. */
+async function freePorts(from, to, n) {
+	const ports = [];
+	for (let port = from; port <= to && ports.length < n; port++) if (await env.portIsFree(port)) ports.push(port);
+	if (ports.length < n) throw new Error(`no ${n} free port(s) in ${from}–${to}`);
+	return ports;
+}
+
+/** Runs one part with a time limit; resolves { value } or { error } and logs its duration. */
+async function part(name, limitMs, fn) {
+	const started = process.hrtime.bigint();
+	let timer;
+	try {
+		const value = await Promise.race([
+			fn(),
+			new Promise((_, reject) => {
+				timer = setTimeout(() => reject(new Error(`timed out after ${limitMs / 1000} s`)), limitMs);
+			}),
+		]);
+		env.log(`${name}: done in ${ms(hrMs(started))}`);
+		return { value };
+	} catch (error) {
+		env.log(`${name}: FAILED after ${ms(hrMs(started))}: ${error.message}`);
+		return { error: error.message.split('\n')[0] };
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+function machine() {
+	const cpus = os.cpus();
+	return {
+		cpus: cpus.length,
+		cpuModel: cpus[0] ? cpus[0].model.trim() : 'unknown',
+		memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+		platform: `${os.type()} ${os.release()}`,
+		node: process.version,
+		loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+	};
+}
+
+async function main() {
+	const args = parseArgs(process.argv.slice(2));
+	const started = process.hrtime.bigint();
+	const before = machine();
+	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ippanel-bench-'));
+	// The in-process n8n engine (parts 3 and 4, via test/harness) uses this as its user folder.
+	process.env.N8N_USER_FOLDER = path.join(tmp, 'harness');
+	fs.mkdirSync(process.env.N8N_USER_FOLDER);
+	const results = {};
+	let emulator;
+	try {
+		const [emulatorPort] = await freePorts(8780, 8789, 1);
+		emulator = await startEmulator(emulatorPort);
+		env.log(`emulator at ${emulator.baseUrl} (pid ${emulator.pid})`);
+
+		// n8n first: its setup builds dist/, which parts 3 and 4 load (the test harness). Those two
+		// need no n8n install, so they run (and report) even when the n8n setup fails.
+		const [port, brokerPort] = await freePorts(5680, 5689, 2);
+		const how = args.tarball ? `install ${path.basename(args.tarball)}` : `${args.build ? 'build, ' : ''}pack, install`;
+		const setup = await part(`n8n setup (${how}, import)`, 8 * MINUTE, () =>
+			setupN8n({ tmp, emulator, port, brokerPort, build: args.build, tarball: args.tarball, counts: { bulkItems: CONFIG.bulk.items, rounds: CONFIG.perItem.rounds } }),
+		);
+		results.export = await part('export', 4 * MINUTE, () => benchExport(emulator, CONFIG.export));
+		results.trigger = await part('trigger', 2 * MINUTE, () => benchTrigger(emulator));
+		if (setup.error) {
+			results.bulk = results.perItem = { error: `n8n setup failed: ${setup.error}` };
+		} else {
+			const { n8nEnv } = setup.value;
+			results.bulk = await part('1,000 items', 4 * MINUTE, () => benchBulk(n8nEnv, emulator, CONFIG.bulk));
+			results.perItem = await part('1 item', 4 * MINUTE, () => benchPerItem(n8nEnv, emulator, CONFIG.perItem));
+		}
+	} catch (error) {
+		env.log(`bench: ${error.message}`);
+		for (const key of ['bulk', 'perItem', 'export', 'trigger']) results[key] ??= { error: error.message };
+	} finally {
+		if (emulator) await emulator.stop();
+		if (!args.keep) fs.rmSync(tmp, { recursive: true, force: true });
+		else env.log(`kept ${tmp}`);
+	}
+
+	const after = machine();
+	const table = renderTable([
+		sections.bulkSection(results.bulk, CONFIG.bulk),
+		sections.perItemSection(results.perItem, CONFIG.perItem),
+		sections.exportSection(results.export, CONFIG.export),
+		sections.triggerSection(results.trigger),
+	]);
+	const totalMs = hrMs(started);
+	const exportNode = results.export && results.export.value ? results.export.value.node.node : 'n/a';
+	console.log(
+		`\nIPPanel Edge node benchmark: n8n ${env.N8N_VERSION} (\`n8n execute\`, Node 24) for parts 1–2; n8n-core through the test harness ` +
+			`for part 3 (Node ${exportNode}, child processes) and part 4 (Node ${before.node}); emulator on 127.0.0.1`,
+	);
+	console.log(`machine: ${before.cpus} × ${before.cpuModel}, ${before.memoryGb} GB, ${before.platform}; load average ${before.loadAverage} at start, ${after.loadAverage} at end`);
+	console.log(table);
+	console.log(`\nbench finished in ${ms(totalMs)}`);
+	if (args.json) fs.writeFileSync(args.json, JSON.stringify({ machine: { before, after }, config: CONFIG, results, totalMs }, null, 2) + '\n');
+	if (Object.values(results).some((r) => !r || r.error)) process.exitCode = 1;
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
