@@ -8,7 +8,7 @@ function pad(text, width, right) {
 
 /**
  * sections: [{ title, header: [label, ...columns], rows: [[label, ...cells]], notes: [], error? }]
- * Returns the table as text (also what docs/performance.md quotes).
+ * Returns the table as text (also what README "Performance" quotes).
  */
 function renderTable(sections) {
 	const lines = [];

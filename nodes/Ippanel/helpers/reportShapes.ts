@@ -73,7 +73,7 @@ export function unixToIso(value: unknown): string | null {
 
 function withNumbers(row: IDataObject, fields: string[]): IDataObject {
 	// Not `{ ...row }`: on Node 20 (n8n 1.x) a spread copy that then gets new properties is ~3× slower
-	// and ~70% bigger, which a 100,000-row export pays per row (`npm run bench`, docs/performance.md).
+	// and ~70% bigger, which a 100,000-row export pays per row (`npm run bench`, README "Performance").
 	const shaped: IDataObject = Object.assign({}, row);
 	for (const field of fields) {
 		if (field in row) shaped[field] = toNumber(row[field]) as IDataObject[string];
