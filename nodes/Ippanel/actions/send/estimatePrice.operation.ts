@@ -11,7 +11,7 @@ export const option = {
 		'Ask IPPanel what one SMS of this text from this sender costs per recipient (MCI and other networks, in Rials) and how many parts it takes. Sends nothing.',
 };
 
-export const description: INodeProperties[] = [fromNumberField, messageField];
+export const description: INodeProperties[] = [fromNumberField, messageField()];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const from = readFromNumber.call(this, itemIndex);

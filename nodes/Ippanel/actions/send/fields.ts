@@ -35,16 +35,21 @@ export function recipientsField(description: string): INodeProperties {
 export const RECIPIENTS_FORMATS =
 	'Separate numbers with commas, semicolons, spaces or new lines, or give an array from an expression. Iranian mobiles may be written 0912…, 912…, 98912…, 0098912… or +98912… (Persian digits too) and are sent as +98912…; other countries need + and the country code. Duplicates are dropped.';
 
-export const messageField: INodeProperties = {
-	displayName: 'Message',
-	name: 'message',
-	type: 'string',
-	typeOptions: { rows: 4 },
-	required: true,
-	default: '',
-	description:
-		'The SMS text. At most 1,400 characters or 20 parts (Persian: 70 characters in one part, 67 per part when longer; Latin: 160 / 153).',
-};
+const MESSAGE_LIMITS =
+	'At most 1,400 characters or 20 parts (Persian: 70 characters in one part, 67 per part when longer; Latin: 160 / 153).';
+
+/** The SMS text parameter (`message`); `description` says what the text is for on this operation. */
+export function messageField(description = `The SMS text. ${MESSAGE_LIMITS}`): INodeProperties {
+	return {
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		description,
+	};
+}
 
 interface AdditionalFieldsOptions {
 	sendTime?: boolean;

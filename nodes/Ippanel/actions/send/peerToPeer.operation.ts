@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import {
 	additionalFields,
 	fromNumberField,
+	messageField,
 	recipientsField,
 	RECIPIENTS_FORMATS,
 	withSendTime,
@@ -23,16 +24,9 @@ export const option = {
 export const description: INodeProperties[] = [
 	fromNumberField,
 	recipientsField(`The phone number(s) this item\'s text goes to, usually an expression reading the item\'s mobile field. ${RECIPIENTS_FORMATS}`),
-	{
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		required: true,
-		default: '',
-		description:
-			'This item\'s own text, usually an expression mixing text and the item\'s fields (for example a greeting with the name). At most 1,400 characters or 20 parts.',
-	},
+	messageField(
+		"This item's own text, usually an expression mixing text and the item's fields (for example a greeting with the name). At most 1,400 characters or 20 parts.",
+	),
 	additionalFields({
 		batchItems:
 			'Whether to send all input items in one peer-to-peer request (one params entry per item, up to 1,000 recipients per request) instead of one request per item. Items with a different sender or send time go in separate requests. Every item still gets its own outbox ID.',

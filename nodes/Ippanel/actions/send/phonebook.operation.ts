@@ -19,7 +19,7 @@ const showDetail = { show: { phonebookType: ['detail'] } };
 
 export const description: INodeProperties[] = [
 	fromNumberField,
-	messageField,
+	messageField(),
 	{
 		displayName: 'Phonebook Type',
 		name: 'phonebookType',

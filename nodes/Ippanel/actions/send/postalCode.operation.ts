@@ -23,7 +23,7 @@ const operators = [
 
 export const description: INodeProperties[] = [
 	fromNumberField,
-	messageField,
+	messageField(),
 	{
 		displayName: 'Postal Codes',
 		name: 'postalCodes',

@@ -23,7 +23,7 @@ export const option = {
 export const description: INodeProperties[] = [
 	fromNumberField,
 	recipientsField(`The phone numbers to send the text to. ${RECIPIENTS_FORMATS} More than 1,000 numbers are split into several requests.`),
-	messageField,
+	messageField(),
 	additionalFields({
 		batchItems:
 			'Whether to send all input items that share sender, text and send time in one request carrying all their recipients (up to 1,000 per request) instead of one request per item. Every item still gets its outbox ID. Numbers repeated across those items get the SMS once.',
