@@ -68,12 +68,37 @@ function triggerEvents(description) {
 	return event ? event.options.map((o) => o.action || o.name) : [];
 }
 
+/**
+ * Waits until every text shows in the element (case-insensitive) and returns those that
+ * never did. The node creator renders a long action list in steps: the last sections
+ * can arrive after the first ones are visible, so one snapshot of the panel is a race.
+ */
+async function waitForTexts(locator, texts, timeoutMs = TIMEOUT) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const shown = (await locator.innerText()).toLowerCase();
+		const missing = texts.filter((t) => !shown.includes(t.toLowerCase()));
+		if (!missing.length || Date.now() > deadline) return missing;
+		// Bring the end of the list into view, in case the rest renders on scroll.
+		await locator.locator(byTestId('node-creator-item-name')).last().scrollIntoViewIfNeeded().catch(() => {});
+		await new Promise((r) => setTimeout(r, 250));
+	}
+}
+
 /** Opens a dropdown parameter and returns the headlines of its visible options. */
 async function dropdownOptions(page, parameterName) {
 	await page.locator(byTestId(`parameter-input-${parameterName}`)).click();
 	const items = page.locator(`${byTestId('parameter-input-item')}:visible`);
 	await items.first().waitFor({ timeout: TIMEOUT });
-	return (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+	// Options may still be arriving: read until two reads 300 ms apart agree.
+	let texts = await items.allInnerTexts();
+	for (let settled = false, n = 0; !settled && n < 20; n++) {
+		await new Promise((r) => setTimeout(r, 300));
+		const again = await items.allInnerTexts();
+		settled = again.join('\n') === texts.join('\n');
+		texts = again;
+	}
+	return texts.map((t) => t.split('\n')[0].trim());
 }
 
 async function chooseOption(page, text) {
@@ -156,12 +181,11 @@ async function runBrowserChecks(opts) {
 			await panel.getByText(/^Actions \(\d+\)$/).first().waitFor();
 			if (!(await firstAction.isVisible())) await panel.getByText(/^Actions \(\d+\)$/).first().click();
 			await firstAction.waitFor();
-			const text = await panel.innerText();
+			const missing = await waitForTexts(panel, actions.map((a) => a.label));
+			const missingEvents = await waitForTexts(panel, events);
+			await panel.locator(byTestId('node-creator-item-name')).first().scrollIntoViewIfNeeded();
 			await shot(page, 'n8n-node-actions.png');
-			const missing = actions.filter((a) => !text.includes(a.label)).map((a) => a.label);
 			assert.deepStrictEqual(missing, [], `actions missing from the node creator (of ${actions.length})`);
-			const lower = text.toLowerCase();
-			const missingEvents = events.filter((e) => !lower.includes(e.toLowerCase()));
 			assert.deepStrictEqual(missingEvents, [], 'trigger events missing from the node creator');
 			return true;
 		});
