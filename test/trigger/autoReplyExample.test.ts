@@ -5,12 +5,11 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 
-import nock from 'nock';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { apiKeyCredentials, runNode } from '../harness';
-import { FakeIppanel } from './fakeIppanel';
 import { triggerRig } from './pollRig';
+import { fakeIppanelPerTest } from './perTest';
 
 interface WorkflowNode {
 	name: string;
@@ -26,16 +25,7 @@ const example = JSON.parse(readFileSync(path.join(__dirname, '../../examples/inb
 const trigger = example.nodes.find((node) => node.type === 'n8n-nodes-ippanel-edge.ippanelTrigger') as WorkflowNode;
 const reply = example.nodes.find((node) => node.name === example.connections[trigger.name].main[0][0].node) as WorkflowNode;
 
-let api: FakeIppanel;
-beforeAll(() => {
-	nock.disableNetConnect();
-	nock.enableNetConnect('127.0.0.1');
-});
-beforeEach(async () => {
-	api = new FakeIppanel();
-	await api.start();
-});
-afterEach(async () => api.stop());
+const fake = fakeIppanelPerTest();
 
 describe('example: inbound SMS auto-reply', () => {
 	test('is IPPanel Trigger (Inbound Message) → IPPanel Send to Numbers, both on the ippanelApi credential', () => {
@@ -46,20 +36,20 @@ describe('example: inbound SMS auto-reply', () => {
 	});
 
 	test('a new inbound SMS is answered from the line it arrived on, to its sender', async () => {
-		api.addInbound();
-		const poller = triggerRig(trigger.parameters, api.url);
+		fake.api.addInbound();
+		const poller = triggerRig(trigger.parameters, fake.api.url);
 		expect(await poller.poll()).toBeNull();
-		api.addInbound({ from: '+989351112233', number: '+983000505', message: 'قیمت؟' });
+		fake.api.addInbound({ from: '+989351112233', number: '+983000505', message: 'قیمت؟' });
 		const items = (await poller.poll()) as IDataObject[];
 		expect(items).toHaveLength(1);
 
 		const sends: IDataObject[] = [];
-		api.beforeAnswer = (request) => {
+		fake.api.beforeAnswer = (request) => {
 			if (request.path !== '/v1/api/send') return undefined;
 			sends.push(request.body);
 			return { status: 200, body: { data: { message_outbox_ids: [777] }, meta: { status: true, message: 'انجام شد', message_code: '200-1' } } };
 		};
-		const result = await runNode({ parameters: reply.parameters, items, credentials: apiKeyCredentials(api.url) });
+		const result = await runNode({ parameters: reply.parameters, items, credentials: apiKeyCredentials(fake.api.url) });
 		expect(result.error).toBeUndefined();
 		expect(sends).toEqual([
 			{

@@ -1,31 +1,16 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import nock from 'nock';
 
-import { virtualClock, type VirtualClock } from './clock';
-import { FakeIppanel, fail, type OutboxMessage } from './fakeIppanel';
+import { fail, type OutboxMessage } from './fakeIppanel';
 import { triggerRig } from './pollRig';
+import { fakeIppanelPerTest } from './perTest';
 
 const LIST = '/v1/api/report/new_list';
 const RECIPIENTS = '/v1/api/report/recipients';
 
-let api: FakeIppanel;
-let clock: VirtualClock;
-beforeAll(() => {
-	nock.disableNetConnect();
-	nock.enableNetConnect('127.0.0.1');
-});
-beforeEach(async () => {
-	api = new FakeIppanel();
-	await api.start();
-	clock = virtualClock();
-});
-afterEach(async () => {
-	jest.restoreAllMocks();
-	await api.stop();
-});
+const fake = fakeIppanelPerTest({ clock: true });
 
-const delivery = (options: INodeParameters = {}) => triggerRig({ event: 'deliveryStatusChanged', options }, api.url);
-const send = (fields: Partial<OutboxMessage> = {}) => api.addOutbox({ time: clock.now, ...fields });
+const delivery = (options: INodeParameters = {}) => triggerRig({ event: 'deliveryStatusChanged', options }, fake.api.url);
+const send = (fields: Partial<OutboxMessage> = {}) => fake.api.addOutbox({ time: fake.clock.now, ...fields });
 const to = (...statuses: number[]) => statuses.map((message_status, i) => ({ recipient: `+98912000000${i}`, message_status }));
 /** Events as "bulk recipient status" lines. */
 const lines = (items: IDataObject[] | null) => (items ?? []).map((i) => `${i.bulk_id} ${i.recipient} ${i.status}`);
@@ -33,13 +18,13 @@ const cursorOf = (saved: IDataObject) => (saved.cursor as IDataObject).state as 
 
 describe('IPPanel Trigger: Delivery Status Changed', () => {
 	test('first activation records the statuses already there; later ones are emitted per recipient, once', async () => {
-		const x = send({ state_id: 6, time: clock.now - 120, recipients: to(2, 1) });
+		const x = send({ state_id: 6, time: fake.clock.now - 120, recipients: to(2, 1) });
 		const y = send({ state_id: 1, recipients: to(0) });
 		const trigger = delivery();
 
 		expect(await trigger.poll()).toBeNull();
-		expect(api.requests.map((r) => [r.method, r.path, r.path === LIST ? r.body : r.query])).toEqual([
-			['POST', LIST, { page: 1, limit: 100, filters: { create_from_date: String(clock.now - 24 * 3600 - 1) } }],
+		expect(fake.api.requests.map((r) => [r.method, r.path, r.path === LIST ? r.body : r.query])).toEqual([
+			['POST', LIST, { page: 1, limit: 100, filters: { create_from_date: String(fake.clock.now - 24 * 3600 - 1) } }],
 			['GET', RECIPIENTS, { bulk_id: String(x.id), page: '1', per_page: '1000' }],
 		]);
 
@@ -66,9 +51,9 @@ describe('IPPanel Trigger: Delivery Status Changed', () => {
 		// Every recipient is final now: both messages are done and not re-read. y is kept as id + time
 		// (the settle margin still lists it), x, two minutes older, is forgotten.
 		expect(cursorOf(trigger.saved()).bulks).toEqual({ [y.id]: { t: y.time, done: true } });
-		const mark = api.requests.length;
+		const mark = fake.api.requests.length;
 		expect(await trigger.poll()).toBeNull();
-		expect(api.since(mark)).toEqual([`POST ${LIST}`]);
+		expect(fake.api.since(mark)).toEqual([`POST ${LIST}`]);
 	});
 
 	test('one event per recipient per final status, while the message still has open recipients', async () => {
@@ -91,9 +76,9 @@ describe('IPPanel Trigger: Delivery Status Changed', () => {
 		const trigger = delivery();
 		await trigger.poll();
 		const rejected = send({ state_id: 3 });
-		const mark = api.requests.length;
+		const mark = fake.api.requests.length;
 		expect(await trigger.poll()).toBeNull();
-		expect(api.since(mark)).toEqual([`POST ${LIST}`]);
+		expect(fake.api.since(mark)).toEqual([`POST ${LIST}`]);
 		expect(cursorOf(trigger.saved()).bulks[rejected.id]).toEqual({ t: rejected.time, done: true });
 	});
 
@@ -102,9 +87,9 @@ describe('IPPanel Trigger: Delivery Status Changed', () => {
 		await trigger.poll();
 		const big = send({ state_id: 6, recipients: Array.from({ length: 2500 }, () => 1).map((s, i) => ({ recipient: `+9891${String(i).padStart(8, '0')}`, message_status: s })) });
 		big.recipients.slice(0, 1200).forEach((r) => (r.message_status = 2));
-		const mark = api.requests.length;
+		const mark = fake.api.requests.length;
 		expect(await trigger.poll()).toHaveLength(1200);
-		expect(api.requests.slice(mark).filter((r) => r.path === RECIPIENTS).map((r) => r.query.page)).toEqual(['1', '2', '3']);
+		expect(fake.api.requests.slice(mark).filter((r) => r.path === RECIPIENTS).map((r) => r.query.page)).toEqual(['1', '2', '3']);
 
 		big.recipients.forEach((r) => r.message_status === 1 && (r.message_status = 3));
 		const rest = await trigger.poll();
@@ -119,20 +104,20 @@ describe('IPPanel Trigger: Delivery Status Changed', () => {
 		const before = trigger.saved();
 		const a = send({ state_id: 6, recipients: to(2) });
 		const b = send({ state_id: 6, recipients: to(4) });
-		api.beforeAnswer = (request) =>
+		fake.api.beforeAnswer = (request) =>
 			request.path === RECIPIENTS && request.query.bulk_id === String(b.id) ? fail(401, 'اطلاعات وارد شده صحیح نمی باشد') : undefined;
 
 		await expect(trigger.poll()).rejects.toThrow('اطلاعات وارد شده صحیح نمی باشد');
 		expect(trigger.saved()).toEqual(before);
 
-		api.beforeAnswer = undefined;
+		fake.api.beforeAnswer = undefined;
 		expect(lines(await trigger.poll())).toEqual([`${a.id} +989120000000 delivered`, `${b.id} +989120000000 blacklisted`]);
 		expect(await trigger.poll()).toBeNull();
 	});
 
 	test('"Include Existing" emits the final statuses of the look-back window on the first poll', async () => {
-		send({ state_id: 6, time: clock.now - 30 * 3600, recipients: to(2) });
-		const inside = send({ state_id: 6, time: clock.now - 3600, recipients: to(2, 0) });
+		send({ state_id: 6, time: fake.clock.now - 30 * 3600, recipients: to(2) });
+		const inside = send({ state_id: 6, time: fake.clock.now - 3600, recipients: to(2, 0) });
 		const trigger = delivery({ includeExisting: true });
 		expect(lines(await trigger.poll())).toEqual([`${inside.id} +989120000000 delivered`]);
 		expect(await trigger.poll()).toBeNull();

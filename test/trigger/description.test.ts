@@ -1,19 +1,9 @@
-import nock from 'nock';
 
 import { IppanelTrigger } from '../../dist/nodes/IppanelTrigger/IppanelTrigger.node';
-import { FakeIppanel } from './fakeIppanel';
 import { triggerRig } from './pollRig';
+import { fakeIppanelPerTest } from './perTest';
 
-let api: FakeIppanel;
-beforeAll(() => {
-	nock.disableNetConnect();
-	nock.enableNetConnect('127.0.0.1');
-});
-beforeEach(async () => {
-	api = new FakeIppanel();
-	await api.start();
-});
-afterEach(async () => api.stop());
+const fake = fakeIppanelPerTest();
 
 describe('IPPanel Trigger: description and settings', () => {
 	test('keeps the public names: ippanelTrigger, credential ippanelApi, the three event values', () => {
@@ -25,18 +15,18 @@ describe('IPPanel Trigger: description and settings', () => {
 	});
 
 	test('a look-back window of 0 hours is refused before any request, naming the option', async () => {
-		const trigger = triggerRig({ event: 'deliveryStatusChanged', options: { lookBackHours: 0 } }, api.url);
+		const trigger = triggerRig({ event: 'deliveryStatusChanged', options: { lookBackHours: 0 } }, fake.api.url);
 		await expect(trigger.poll()).rejects.toThrow('Option "Look-Back Window (Hours)" must be a number above 0, not 0');
-		expect(api.requests).toEqual([]);
+		expect(fake.api.requests).toEqual([]);
 	});
 
 	test('switching the event starts afresh: the cursor of the other event is not reused', async () => {
-		api.addInbound();
-		const trigger = triggerRig({ event: 'inboundMessage' }, api.url);
+		fake.api.addInbound();
+		const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
 		await trigger.poll();
 		expect(trigger.saved()).toEqual({ cursor: { event: 'inboundMessage', state: { lastId: 5001 } } });
 
-		api.addOutbox({ state_id: 6 });
+		fake.api.addOutbox({ state_id: 6 });
 		trigger.parameters.event = 'outboxMessageFinished';
 		expect(await trigger.poll()).toBeNull(); // a first poll: records the window, emits nothing old
 		expect((trigger.saved().cursor as { event: string }).event).toBe('outboxMessageFinished');

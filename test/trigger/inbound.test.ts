@@ -1,21 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
-import { FakeIppanel, fail } from './fakeIppanel';
+import { fail } from './fakeIppanel';
 import { triggerRig } from './pollRig';
+import { fakeIppanelPerTest } from './perTest';
 
 const INBOX = '/v1/api/report/messages-inbox';
 
-let api: FakeIppanel;
-beforeAll(() => {
-	nock.disableNetConnect();
-	nock.enableNetConnect('127.0.0.1');
-});
-beforeEach(async () => {
-	api = new FakeIppanel();
-	await api.start();
-});
-afterEach(async () => api.stop());
+const fake = fakeIppanelPerTest();
 
 /** The item the trigger emits for an inbox row, written out by hand. */
 const item = (row: IDataObject) => ({ ...row, time_iso: new Date((row.time as number) * 1000).toISOString(), seen: false });
@@ -24,32 +15,32 @@ const range = (from: number, count: number) => Array.from({ length: count }, (_,
 
 describe('IPPanel Trigger: Inbound Message', () => {
 	test('first activation records the newest id with one one-row request and emits nothing old', async () => {
-		api.addInbound();
-		api.addInbound();
-		const newest = api.addInbound();
-		const trigger = triggerRig({ event: 'inboundMessage' }, api.url);
+		fake.api.addInbound();
+		fake.api.addInbound();
+		const newest = fake.api.addInbound();
+		const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
 
 		expect(await trigger.poll()).toBeNull();
-		expect(api.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+		expect(fake.api.requests.map((r) => [r.method, r.path, r.body])).toEqual([
 			['POST', INBOX, { page: 1, per_page: 1, filters: {} }],
 		]);
 		expect(trigger.saved()).toEqual({ cursor: { event: 'inboundMessage', state: { lastId: newest.messages_inbox_id } } });
 	});
 
 	test('three polls with arrivals between them emit each new message once, oldest first', async () => {
-		api.addInbound();
-		const trigger = triggerRig({ event: 'inboundMessage' }, api.url);
+		fake.api.addInbound();
+		const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
 		await trigger.poll();
 
-		const a = api.addInbound({ from: '+989350000001', message: 'سلام' });
-		const b = api.addInbound({ from: '+989350000002', message: 'Hi' });
+		const a = fake.api.addInbound({ from: '+989350000001', message: 'سلام' });
+		const b = fake.api.addInbound({ from: '+989350000002', message: 'Hi' });
 		expect(await trigger.poll()).toEqual([item(a), item(b)]);
 
 		expect(await trigger.poll()).toBeNull();
 
-		const c = api.addInbound({ message: 'third' });
+		const c = fake.api.addInbound({ message: 'third' });
 		expect(await trigger.poll()).toEqual([item(c)]);
-		expect(api.requests.slice(1).map((r) => r.body)).toEqual([
+		expect(fake.api.requests.slice(1).map((r) => r.body)).toEqual([
 			{ page: 1, per_page: 100, filters: { from_id: 5001 } },
 			{ page: 1, per_page: 100, filters: { from_id: b.messages_inbox_id } },
 			{ page: 1, per_page: 100, filters: { from_id: b.messages_inbox_id } },
@@ -57,35 +48,35 @@ describe('IPPanel Trigger: Inbound Message', () => {
 	});
 
 	test('an idle poll makes exactly one request', async () => {
-		api.addInbound();
-		const trigger = triggerRig({ event: 'inboundMessage' }, api.url);
+		fake.api.addInbound();
+		const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
 		await trigger.poll();
-		const mark = api.requests.length;
+		const mark = fake.api.requests.length;
 		expect(await trigger.poll()).toBeNull();
 		expect(await trigger.poll()).toBeNull();
-		expect(api.since(mark)).toEqual([`POST ${INBOX}`, `POST ${INBOX}`]);
+		expect(fake.api.since(mark)).toEqual([`POST ${INBOX}`, `POST ${INBOX}`]);
 	});
 
 	test('a burst larger than a page is read page by page and emitted whole', async () => {
-		const trigger = triggerRig({ event: 'inboundMessage' }, api.url);
+		const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
 		expect(await trigger.poll()).toBeNull(); // empty account: cursor 0
-		const burst = range(0, 250).map(() => api.addInbound());
-		const mark = api.requests.length;
+		const burst = range(0, 250).map(() => fake.api.addInbound());
+		const mark = fake.api.requests.length;
 
 		expect(ids(await trigger.poll())).toEqual(burst.map((row) => row.messages_inbox_id));
-		expect(api.requests.slice(mark).map((r) => r.body.page)).toEqual([1, 2, 3]);
+		expect(fake.api.requests.slice(mark).map((r) => r.body.page)).toEqual([1, 2, 3]);
 		expect(await trigger.poll()).toBeNull();
 	});
 
 	test('messages arriving while page 2 is read shift the pages: nothing repeated, nothing lost', async () => {
-		api.addInbound();
-		const trigger = triggerRig({ event: 'inboundMessage' }, api.url);
+		fake.api.addInbound();
+		const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
 		await trigger.poll();
-		const first = range(0, 150).map(() => api.addInbound().messages_inbox_id);
+		const first = range(0, 150).map(() => fake.api.addInbound().messages_inbox_id);
 		const late: unknown[] = [];
-		api.beforeAnswer = (request) => {
+		fake.api.beforeAnswer = (request) => {
 			// 30 new messages land on page 1 just before page 2 is read: page 2 repeats 30 rows of page 1.
-			if (request.body.page === 2 && late.length === 0) late.push(...range(0, 30).map(() => api.addInbound().messages_inbox_id));
+			if (request.body.page === 2 && late.length === 0) late.push(...range(0, 30).map(() => fake.api.addInbound().messages_inbox_id));
 		};
 
 		expect(ids(await trigger.poll())).toEqual(first);
@@ -94,15 +85,15 @@ describe('IPPanel Trigger: Inbound Message', () => {
 	});
 
 	test('more than a page arriving during the poll: the part seen now, the rest next poll, each once', async () => {
-		api.addInbound();
-		const trigger = triggerRig({ event: 'inboundMessage' }, api.url);
+		fake.api.addInbound();
+		const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
 		await trigger.poll();
-		const all = range(0, 150).map(() => api.addInbound().messages_inbox_id);
+		const all = range(0, 150).map(() => fake.api.addInbound().messages_inbox_id);
 		let added = false;
-		api.beforeAnswer = (request) => {
+		fake.api.beforeAnswer = (request) => {
 			if (request.body.page === 2 && !added) {
 				added = true;
-				all.push(...range(0, 130).map(() => api.addInbound().messages_inbox_id));
+				all.push(...range(0, 130).map(() => fake.api.addInbound().messages_inbox_id));
 			}
 		};
 		const emitted = [...ids(await trigger.poll()), ...ids(await trigger.poll())];
@@ -111,77 +102,77 @@ describe('IPPanel Trigger: Inbound Message', () => {
 	});
 
 	test('messages sharing one timestamp are all emitted, by id', async () => {
-		api.addInbound();
-		const trigger = triggerRig({ event: 'inboundMessage' }, api.url);
+		fake.api.addInbound();
+		const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
 		await trigger.poll();
 		const time = 1760000000;
-		const same = range(0, 5).map(() => api.addInbound({ time }));
+		const same = range(0, 5).map(() => fake.api.addInbound({ time }));
 		expect(await trigger.poll()).toEqual(same.map(item));
 	});
 
 	test('an API error mid-poll throws the Persian message and leaves the cursor; the next poll emits everything once', async () => {
-		api.addInbound();
-		const trigger = triggerRig({ event: 'inboundMessage' }, api.url);
+		fake.api.addInbound();
+		const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
 		await trigger.poll();
 		const before = trigger.saved();
-		const burst = range(0, 150).map(() => api.addInbound().messages_inbox_id);
-		api.beforeAnswer = (request) => (request.body.page === 2 ? fail(422, 'invalid state', '400-31') : undefined);
+		const burst = range(0, 150).map(() => fake.api.addInbound().messages_inbox_id);
+		fake.api.beforeAnswer = (request) => (request.body.page === 2 ? fail(422, 'invalid state', '400-31') : undefined);
 
 		await expect(trigger.poll()).rejects.toThrow('IPPanel request failed (HTTP 422 400-31): invalid state');
 		expect(trigger.saved()).toEqual(before);
 
-		api.beforeAnswer = undefined;
+		fake.api.beforeAnswer = undefined;
 		expect(ids(await trigger.poll())).toEqual(burst);
 		expect(await trigger.poll()).toBeNull();
 	});
 
 	test('a server error is retried by the transport, then surfaces without moving the cursor', async () => {
-		api.addInbound();
-		const trigger = triggerRig({ event: 'inboundMessage' }, api.url);
+		fake.api.addInbound();
+		const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
 		await trigger.poll();
 		const before = trigger.saved();
-		const fresh = api.addInbound();
-		api.beforeAnswer = () => fail(503, 'خطای سیستمی رخ داده است', '500-1');
+		const fresh = fake.api.addInbound();
+		fake.api.beforeAnswer = () => fail(503, 'خطای سیستمی رخ داده است', '500-1');
 		await expect(trigger.poll()).rejects.toThrow('خطای سیستمی رخ داده است');
-		expect(api.requests.length).toBe(1 + 3);
+		expect(fake.api.requests.length).toBe(1 + 3);
 		expect(trigger.saved()).toEqual(before);
-		api.beforeAnswer = undefined;
+		fake.api.beforeAnswer = undefined;
 		expect(await trigger.poll()).toEqual([item(fresh)]);
 	});
 
 	test('"Include Existing" emits the messages of the look-back window once on the first poll', async () => {
 		const now = Math.floor(Date.now() / 1000);
-		api.addInbound({ time: now - 3 * 3600 }); // outside a 2 h window
-		const inside = [api.addInbound({ time: now - 3600 }), api.addInbound({ time: now - 60 })];
-		const trigger = triggerRig({ event: 'inboundMessage', options: { includeExisting: true, lookBackHours: 2 } }, api.url);
+		fake.api.addInbound({ time: now - 3 * 3600 }); // outside a 2 h window
+		const inside = [fake.api.addInbound({ time: now - 3600 }), fake.api.addInbound({ time: now - 60 })];
+		const trigger = triggerRig({ event: 'inboundMessage', options: { includeExisting: true, lookBackHours: 2 } }, fake.api.url);
 
 		expect(await trigger.poll()).toEqual(inside.map(item));
 		expect(await trigger.poll()).toBeNull();
-		const next = api.addInbound();
+		const next = fake.api.addInbound();
 		expect(await trigger.poll()).toEqual([item(next)]);
 	});
 
 	test('receiving number and text filters pick messages; the cursor passes the others', async () => {
-		api.addInbound();
+		fake.api.addInbound();
 		const trigger = triggerRig(
 			{ event: 'inboundMessage', options: { receivingNumber: '۰۳۰۰۰ ۵۰۵', textContains: 'stop' } },
-			api.url,
+			fake.api.url,
 		);
 		await trigger.poll();
-		api.addInbound({ number: '+983000505', message: 'hello' });
-		const match = api.addInbound({ number: '+983000505', message: 'Please STOP' });
-		api.addInbound({ number: '+9810004000', message: 'stop' });
+		fake.api.addInbound({ number: '+983000505', message: 'hello' });
+		const match = fake.api.addInbound({ number: '+983000505', message: 'Please STOP' });
+		fake.api.addInbound({ number: '+9810004000', message: 'stop' });
 		expect(await trigger.poll()).toEqual([item(match)]);
 		expect(trigger.saved()).toEqual({ cursor: { event: 'inboundMessage', state: { lastId: 5004 } } });
 	});
 
 	test('Fetch Test Event (manual) returns the newest matching message and leaves the cursor', async () => {
-		api.addInbound();
-		const trigger = triggerRig({ event: 'inboundMessage', options: { textContains: 'order' } }, api.url);
+		fake.api.addInbound();
+		const trigger = triggerRig({ event: 'inboundMessage', options: { textContains: 'order' } }, fake.api.url);
 		await trigger.poll();
 		const before = trigger.saved();
-		const wanted = api.addInbound({ message: 'Order 42' });
-		api.addInbound({ message: 'unrelated' });
+		const wanted = fake.api.addInbound({ message: 'Order 42' });
+		fake.api.addInbound({ message: 'unrelated' });
 
 		expect(await trigger.poll('manual')).toEqual([item(wanted)]);
 		expect(trigger.saved()).toEqual(before);
@@ -189,7 +180,7 @@ describe('IPPanel Trigger: Inbound Message', () => {
 	});
 
 	test('Fetch Test Event on an empty inbox says so clearly', async () => {
-		const trigger = triggerRig({ event: 'inboundMessage' }, api.url);
+		const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
 		await expect(trigger.poll('manual')).rejects.toThrow('No inbound message to show yet');
 		expect(trigger.saved()).toBeUndefined();
 	});

@@ -1,41 +1,26 @@
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
-import { virtualClock, type VirtualClock } from './clock';
-import { FakeIppanel, fail, type OutboxMessage } from './fakeIppanel';
+import { fail, type OutboxMessage } from './fakeIppanel';
 import { triggerRig } from './pollRig';
+import { fakeIppanelPerTest } from './perTest';
 
 const LIST = '/v1/api/report/new_list';
 const STATS = '/v1/api/report/bulk_stats';
 const DAY = 24 * 3600;
 
-let api: FakeIppanel;
-let clock: VirtualClock;
-beforeAll(() => {
-	nock.disableNetConnect();
-	nock.enableNetConnect('127.0.0.1');
-});
-beforeEach(async () => {
-	api = new FakeIppanel();
-	await api.start();
-	clock = virtualClock();
-});
-afterEach(async () => {
-	jest.restoreAllMocks();
-	await api.stop();
-});
+const fake = fakeIppanelPerTest({ clock: true });
 
-const finished = () => triggerRig({ event: 'outboxMessageFinished' }, api.url);
+const finished = () => triggerRig({ event: 'outboxMessageFinished' }, fake.api.url);
 const ids = (items: IDataObject[] | null) => (items ?? []).map((i) => i.messages_outbox_id);
 const range = (count: number) => Array.from({ length: count }, (_, i) => i);
-const send = (fields: Partial<OutboxMessage> = {}) => api.addOutbox({ time: clock.now, ...fields });
+const send = (fields: Partial<OutboxMessage> = {}) => fake.api.addOutbox({ time: fake.clock.now, ...fields });
 
 describe('IPPanel Trigger: Outbox Message Finished', () => {
 	test('first activation emits nothing old; a send that finishes later is emitted once, with its stats', async () => {
-		send({ state_id: 6, time: clock.now - 600 });
+		send({ state_id: 6, time: fake.clock.now - 600 });
 		const pending = send({
 			state_id: 1,
-			time: clock.now - 300,
+			time: fake.clock.now - 300,
 			recipients: [
 				{ recipient: '+989121111111', message_status: 0 },
 				{ recipient: '+989122222222', message_status: 0 },
@@ -44,15 +29,15 @@ describe('IPPanel Trigger: Outbox Message Finished', () => {
 		const trigger = finished();
 
 		expect(await trigger.poll()).toBeNull();
-		expect(api.requests.map((r) => [r.method, r.path, r.body])).toEqual([
-			['POST', LIST, { page: 1, limit: 100, filters: { create_from_date: String(clock.now - DAY - 1) } }],
+		expect(fake.api.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+			['POST', LIST, { page: 1, limit: 100, filters: { create_from_date: String(fake.clock.now - DAY - 1) } }],
 		]);
 
-		clock.advance(120);
+		fake.clock.advance(120);
 		pending.state_id = 6;
 		pending.recipients[0].message_status = 2;
 		pending.recipients[1].message_status = 3;
-		const mark = api.requests.length;
+		const mark = fake.api.requests.length;
 		const time = pending.time;
 		const iso = new Date(time * 1000).toISOString();
 		const zero = { sent: 0, delivered: 0, failed: 0, pending: 0, blacklisted: 0, total: 0 };
@@ -98,14 +83,14 @@ describe('IPPanel Trigger: Outbox Message Finished', () => {
 			},
 		]);
 		// The listing starts a settle margin before the newest send seen (here the open one), then its stats.
-		expect(api.requests.slice(mark).map((r) => [r.method, r.path, r.body.filters ?? r.query])).toEqual([
+		expect(fake.api.requests.slice(mark).map((r) => [r.method, r.path, r.body.filters ?? r.query])).toEqual([
 			['POST', LIST, { create_from_date: String(pending.time - 60 - 1) }],
 			['GET', STATS, { bulk_id: String(pending.id) }],
 		]);
 
-		const idle = api.requests.length;
+		const idle = fake.api.requests.length;
 		expect(await trigger.poll()).toBeNull();
-		expect(api.since(idle)).toEqual([`POST ${LIST}`]);
+		expect(fake.api.since(idle)).toEqual([`POST ${LIST}`]);
 	});
 
 	test('three polls with sends between them, several in one second: each finished send once', async () => {
@@ -122,7 +107,7 @@ describe('IPPanel Trigger: Outbox Message Finished', () => {
 		b.state_id = 6;
 		expect(ids(await trigger.poll())).toEqual([b.id, d.id]);
 
-		clock.advance(30);
+		fake.clock.advance(30);
 		const e = send({ state_id: 6 });
 		expect(ids(await trigger.poll())).toEqual([e.id]);
 		expect(await trigger.poll()).toBeNull();
@@ -132,12 +117,12 @@ describe('IPPanel Trigger: Outbox Message Finished', () => {
 		const trigger = finished();
 		await trigger.poll();
 		const burst = range(250).map(() => send({ state_id: 6 }));
-		const mark = api.requests.length;
+		const mark = fake.api.requests.length;
 
 		const items = await trigger.poll();
 		expect(ids(items)).toEqual(burst.map((m) => m.id));
 		expect(items?.every((i) => (i.stats as IDataObject).bulk_id === i.messages_outbox_id)).toBe(true);
-		const requests = api.requests.slice(mark);
+		const requests = fake.api.requests.slice(mark);
 		expect(requests.filter((r) => r.path === LIST).map((r) => r.body.page)).toEqual([1, 2, 3]);
 		expect(requests.filter((r) => r.path === STATS)).toHaveLength(250);
 		expect(await trigger.poll()).toBeNull();
@@ -148,7 +133,7 @@ describe('IPPanel Trigger: Outbox Message Finished', () => {
 		await trigger.poll();
 		const all = range(150).map(() => send({ state_id: 6 }).id);
 		let added = false;
-		api.beforeAnswer = (request) => {
+		fake.api.beforeAnswer = (request) => {
 			if (request.path === LIST && request.body.page === 2 && !added) {
 				added = true;
 				all.push(...range(120).map(() => send({ state_id: 6 }).id));
@@ -165,25 +150,25 @@ describe('IPPanel Trigger: Outbox Message Finished', () => {
 		await trigger.poll();
 		const before = trigger.saved();
 		const sends = range(3).map(() => send({ state_id: 6 }));
-		api.beforeAnswer = (request) =>
+		fake.api.beforeAnswer = (request) =>
 			request.path === STATS && request.query.bulk_id === String(sends[1].id) ? fail(422, 'invalid state', '400-31') : undefined;
 
 		await expect(trigger.poll()).rejects.toThrow('IPPanel request failed (HTTP 422 400-31): invalid state');
 		expect(trigger.saved()).toEqual(before);
 
-		api.beforeAnswer = undefined;
+		fake.api.beforeAnswer = undefined;
 		expect(ids(await trigger.poll())).toEqual(sends.map((m) => m.id));
 		expect(await trigger.poll()).toBeNull();
 	});
 
 	test('"Include Existing" emits the finished sends of the look-back window on the first poll', async () => {
-		send({ state_id: 6, time: clock.now - 3 * 3600 });
-		const inside = send({ state_id: 3, time: clock.now - 3600 });
-		send({ state_id: 5, time: clock.now - 60 });
-		const trigger = triggerRig({ event: 'outboxMessageFinished', options: { includeExisting: true, lookBackHours: 2 } }, api.url);
+		send({ state_id: 6, time: fake.clock.now - 3 * 3600 });
+		const inside = send({ state_id: 3, time: fake.clock.now - 3600 });
+		send({ state_id: 5, time: fake.clock.now - 60 });
+		const trigger = triggerRig({ event: 'outboxMessageFinished', options: { includeExisting: true, lookBackHours: 2 } }, fake.api.url);
 
 		expect(ids(await trigger.poll())).toEqual([inside.id]);
-		expect(api.requests[0].body.filters).toEqual({ create_from_date: String(clock.now - 2 * 3600 - 1) });
+		expect(fake.api.requests[0].body.filters).toEqual({ create_from_date: String(fake.clock.now - 2 * 3600 - 1) });
 		expect(await trigger.poll()).toBeNull();
 	});
 
@@ -193,7 +178,7 @@ describe('IPPanel Trigger: Outbox Message Finished', () => {
 		const stuck = send({ state_id: 5 });
 		for (let hour = 0; hour < 30; hour++) {
 			range(10).forEach(() => send({ state_id: 6 }));
-			clock.advance(3600);
+			fake.clock.advance(3600);
 			await trigger.poll();
 		}
 		const { bulks } = (trigger.saved().cursor as IDataObject).state as { bulks: Record<string, IDataObject> };

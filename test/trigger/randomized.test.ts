@@ -4,11 +4,10 @@
  * others). At the end every event must have been emitted exactly once: no duplicate, no miss.
  */
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
-import { virtualClock, type VirtualClock } from './clock';
-import { FakeIppanel, fail, type OutboxMessage, type SeenRequest } from './fakeIppanel';
+import { fail, type OutboxMessage, type SeenRequest } from './fakeIppanel';
 import { triggerRig, type TriggerRig } from './pollRig';
+import { fakeIppanelPerTest } from './perTest';
 
 const SEED = Number(process.env.TRIGGER_SEED ?? 20261123);
 const POLLS = 520;
@@ -25,21 +24,7 @@ function prng(seed: number) {
 	return { chance: (p: number) => next() < p, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)) };
 }
 
-let api: FakeIppanel;
-let clock: VirtualClock;
-beforeAll(() => {
-	nock.disableNetConnect();
-	nock.enableNetConnect('127.0.0.1');
-});
-beforeEach(async () => {
-	api = new FakeIppanel();
-	await api.start();
-	clock = virtualClock();
-});
-afterEach(async () => {
-	jest.restoreAllMocks();
-	await api.stop();
-});
+const fake = fakeIppanelPerTest({ clock: true });
 
 /** Polls, counting failures; returns the items of a successful poll (empty on null or error). */
 async function pollCounting(trigger: TriggerRig, tally: { errors: number }): Promise<IDataObject[]> {
@@ -67,7 +52,7 @@ function expectExactlyOnce(emitted: string[], expected: Set<string>) {
 function chaos(random: ReturnType<typeof prng>, errorRate: number, during: () => void, lastIndex = 6) {
 	let requestIndex = 0;
 	let failAt = 0;
-	api.beforeAnswer = () => {
+	fake.api.beforeAnswer = () => {
 		if (++requestIndex === failAt) return fail(422, 'invalid state', '400-31');
 		during();
 		return undefined;
@@ -82,13 +67,13 @@ function chaos(random: ReturnType<typeof prng>, errorRate: number, during: () =>
 
 test(`inbound messages: ${POLLS} polls with random arrivals, none repeated or missed (seed ${SEED})`, async () => {
 	const random = prng(SEED);
-	for (let i = 0; i < 40; i++) api.addInbound(); // history: never emitted
-	const trigger = triggerRig({ event: 'inboundMessage' }, api.url);
+	for (let i = 0; i < 40; i++) fake.api.addInbound(); // history: never emitted
+	const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
 	expect(await trigger.poll()).toBeNull();
 
 	const expected = new Set<string>();
 	const arrive = (count: number) => {
-		for (let i = 0; i < count; i++) expected.add(String(api.addInbound().messages_inbox_id));
+		for (let i = 0; i < count; i++) expected.add(String(fake.api.addInbound().messages_inbox_id));
 	};
 	const tally = { errors: 0, bursts: 0, midPoll: 0 };
 	const injected = chaos(random, 0.05, () => {
@@ -106,16 +91,16 @@ test(`inbound messages: ${POLLS} polls with random arrivals, none repeated or mi
 		injected.poll();
 		emitted.push(...(await pollCounting(trigger, tally)).map((item) => String(item.messages_inbox_id)));
 	}
-	api.beforeAnswer = undefined;
+	fake.api.beforeAnswer = undefined;
 	for (let i = 0; i < 3; i++) emitted.push(...((await trigger.poll()) ?? []).map((item) => String(item.messages_inbox_id)));
 
 	expectExactlyOnce(emitted, expected);
 	expect(tally.errors).toBeGreaterThan(5);
 	expect(tally.bursts).toBeGreaterThan(5);
 	expect(tally.midPoll).toBeGreaterThan(50);
-	const mark = api.requests.length;
+	const mark = fake.api.requests.length;
 	expect(await trigger.poll()).toBeNull();
-	expect(api.requests.length - mark).toBe(1);
+	expect(fake.api.requests.length - mark).toBe(1);
 }, 120_000);
 
 test(`outbox finished and delivery statuses: ${POLLS} polls with random sends and reports, none repeated or missed (seed ${SEED})`, async () => {
@@ -123,7 +108,7 @@ test(`outbox finished and delivery statuses: ${POLLS} polls with random sends an
 	const FINAL_NOT_SENT = [3, 4, 7, 8, 9];
 	const recipients = () => Array.from({ length: random.int(1, 4) }, (_, i) => ({ recipient: `+9891200000${String(i).padStart(2, '0')}`, message_status: 0 }));
 	const create = (count: number) => {
-		for (let i = 0; i < count; i++) api.addOutbox({ time: clock.now, state_id: random.int(0, 2), recipients: recipients() });
+		for (let i = 0; i < count; i++) fake.api.addOutbox({ time: fake.clock.now, state_id: random.int(0, 2), recipients: recipients() });
 	};
 	/** One random step of IPPanel's work: sends finish, recipients get their (single) final status. */
 	const progress = (message: OutboxMessage, p: number) => {
@@ -136,17 +121,17 @@ test(`outbox finished and delivery statuses: ${POLLS} polls with random sends an
 			if (r.message_status < 2 && random.chance(p)) r.message_status = random.chance(0.2) ? 1 : random.int(2, 4);
 		}
 	};
-	const finishedKeys = () => new Set(api.outbox.filter((m) => [3, 4, 6, 7, 8, 9].includes(m.state_id)).map((m) => String(m.id)));
+	const finishedKeys = () => new Set(fake.api.outbox.filter((m) => [3, 4, 6, 7, 8, 9].includes(m.state_id)).map((m) => String(m.id)));
 	const deliveryKeys = () =>
-		new Set(api.outbox.flatMap((m) => m.recipients.filter((r) => r.message_status >= 2).map((r) => `${m.id} ${r.recipient} ${r.message_status}`)));
+		new Set(fake.api.outbox.flatMap((m) => m.recipients.filter((r) => r.message_status >= 2).map((r) => `${m.id} ${r.recipient} ${r.message_status}`)));
 
 	// History before activation: some finished, some still open.
-	clock.advance(-3600);
+	fake.clock.advance(-3600);
 	create(30);
-	api.outbox.forEach((m) => progress(m, 0.7));
-	clock.advance(3600);
-	const finished = triggerRig({ event: 'outboxMessageFinished' }, api.url);
-	const delivery = triggerRig({ event: 'deliveryStatusChanged' }, api.url);
+	fake.api.outbox.forEach((m) => progress(m, 0.7));
+	fake.clock.advance(3600);
+	const finished = triggerRig({ event: 'outboxMessageFinished' }, fake.api.url);
+	const delivery = triggerRig({ event: 'deliveryStatusChanged' }, fake.api.url);
 	expect(await finished.poll()).toBeNull();
 	expect(await delivery.poll()).toBeNull();
 	const oldFinished = finishedKeys();
@@ -157,7 +142,7 @@ test(`outbox finished and delivery statuses: ${POLLS} polls with random sends an
 		if (random.chance(0.08)) {
 			tally.midPoll++;
 			create(random.int(0, 1));
-			api.outbox.forEach((m) => progress(m, 0.05));
+			fake.api.outbox.forEach((m) => progress(m, 0.05));
 		}
 	});
 	const emittedFinished: string[] = [];
@@ -169,13 +154,13 @@ test(`outbox finished and delivery statuses: ${POLLS} polls with random sends an
 		emittedDelivery.push(...(await pollCounting(delivery, tally)).map((i) => `${i.bulk_id} ${i.recipient} ${i.message_status}`));
 	};
 	for (let poll = 0; poll < POLLS; poll++) {
-		clock.advance(random.int(10, 100));
+		fake.clock.advance(random.int(10, 100));
 		create(random.chance(0.01) ? random.int(101, 130) : random.chance(0.4) ? random.int(1, 2) : 0);
-		api.outbox.forEach((m) => progress(m, 0.5));
+		fake.api.outbox.forEach((m) => progress(m, 0.5));
 		await pollBoth();
 	}
-	api.beforeAnswer = undefined;
-	api.outbox.forEach((m) => {
+	fake.api.beforeAnswer = undefined;
+	fake.api.outbox.forEach((m) => {
 		progress(m, 1);
 		progress(m, 1);
 		m.recipients.forEach((r) => m.state_id === 6 && r.message_status < 2 && (r.message_status = 2));
