@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { apiRequestAllItems, type Pagination } from '../transport';
+import { returnAllOrLimit } from './description';
 import { asWholeNumber } from './parameters';
 
 /** "Include Raw API Row": the option every row-returning operation offers in its `options`. */
@@ -23,6 +25,48 @@ export function outputOptions(extra: INodeProperties[] = []): INodeProperties {
 	};
 }
 
+/** A list operation's parameters: Return All / Limit, its filters (when it has any), Options. */
+export function listProperties(filters: INodeProperties[] = []): INodeProperties[] {
+	const filterCollection: INodeProperties = {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: filters,
+	};
+	return [...returnAllOrLimit(), ...(filters.length ? [filterCollection] : []), outputOptions()];
+}
+
+/** How a list operation reads its endpoint and turns rows into items. */
+export interface RowListing {
+	/** The endpoint and its paging, without the page size (chosen from `returnAll` / `limit`). */
+	request: Omit<Pagination, 'pageSize'>;
+	/** The largest page the endpoint is asked for. */
+	maxPageSize: number;
+	shape: (row: IDataObject) => IDataObject;
+	/** On newest-first lists: the id field by which rows pushed onto the next page are skipped. */
+	newestFirstId?: string;
+	/** Keeps only the items it returns true for (filtered while paging, so every page is read). */
+	keep?: (item: IDataObject) => boolean;
+}
+
+/** Every row of a list endpoint (or `limit` of them) as one item each, honouring Include Raw API Row. */
+export async function listRows(context: IExecuteFunctions, itemIndex: number, listing: RowListing): Promise<IDataObject[]> {
+	const { request, maxPageSize, shape, newestFirstId, keep } = listing;
+	const limit = rowLimit(context, itemIndex);
+	const toItem = rowMapper(context, itemIndex, shape);
+	const unique = newestFirstId ? skipRepeats(newestFirstId, toItem) : toItem;
+	const map = keep
+		? (row: IDataObject) => {
+				const item = unique(row);
+				return item && keep(item) ? item : undefined;
+			}
+		: unique;
+	const pagination = { ...request, pageSize: pageSizeFor(maxPageSize, limit, keep !== undefined) };
+	return await apiRequestAllItems.call(context, pagination, { limit, itemIndex, map });
+}
+
 /** Reads `options.includeRaw` and returns the row mapper that shapes (and keeps the raw row if asked). */
 export function rowMapper(
 	context: IExecuteFunctions,
@@ -34,7 +78,7 @@ export function rowMapper(
 }
 
 /** `returnAll` / `limit`: the number of rows wanted, undefined for all. */
-export function rowLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+function rowLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	if (returnAll) return undefined;
 	return asWholeNumber(context.getNode(), context.getNodeParameter('limit', itemIndex, 50), { parameter: 'limit', itemIndex, min: 1 });
@@ -44,7 +88,7 @@ export function rowLimit(context: IExecuteFunctions, itemIndex: number): number 
  * The page size to ask for: the largest the endpoint takes, or just `limit` when fewer rows are
  * wanted and every row counts (no filter drops rows while paging).
  */
-export function pageSizeFor(maxPageSize: number, limit: number | undefined, rowsMayBeDropped = false): number {
+function pageSizeFor(maxPageSize: number, limit: number | undefined, rowsMayBeDropped = false): number {
 	if (limit === undefined || rowsMayBeDropped) return maxPageSize;
 	return Math.min(maxPageSize, Math.max(1, limit));
 }
@@ -53,7 +97,7 @@ export function pageSizeFor(maxPageSize: number, limit: number | undefined, rows
  * Wraps a row mapper to drop rows already output (same `idField`): on newest-first lists, rows
  * added while paging push earlier rows onto the next page, which would repeat them.
  */
-export function skipRepeats(
+function skipRepeats(
 	idField: string,
 	map: (row: IDataObject) => IDataObject,
 ): (row: IDataObject) => IDataObject | undefined {

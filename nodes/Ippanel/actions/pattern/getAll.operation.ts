@@ -1,8 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../helpers/description';
-import { outputOptions, pageSizeFor, rowLimit, rowMapper } from '../../helpers/listing';
-import { apiRequestAllItems } from '../../transport';
+import { listProperties, listRows } from '../../helpers/listing';
 import { shapePatternRow } from './shapePattern';
 
 export const option = {
@@ -15,33 +13,22 @@ export const option = {
 /** IPPanel's documented maximum `per_page` for patterns. */
 const MAX_PAGE_SIZE = 100;
 
-export const description: INodeProperties[] = [
-	...returnAllOrLimit(),
+export const description: INodeProperties[] = listProperties([
 	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Pattern Code',
-				name: 'code',
-				type: 'string',
-				default: '',
-				description: 'Only the pattern with this code',
-			},
-			{
-				displayName: 'Title',
-				name: 'title',
-				type: 'string',
-				default: '',
-				description: 'Only patterns with this title',
-			},
-		],
+		displayName: 'Pattern Code',
+		name: 'code',
+		type: 'string',
+		default: '',
+		description: 'Only the pattern with this code',
 	},
-	outputOptions(),
-];
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		description: 'Only patterns with this title',
+	},
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
@@ -51,14 +38,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const text = String(value ?? '').trim();
 		if (text) qs[`filter[${name}]`] = text;
 	}
-	const limit = rowLimit(this, itemIndex);
-	const pagination = {
-		method: 'GET' as const,
-		endpoint: '/api/patterns',
-		qs,
-		pageIn: 'qs' as const,
-		sizeParam: 'per_page' as const,
-		pageSize: pageSizeFor(MAX_PAGE_SIZE, limit),
-	};
-	return await apiRequestAllItems.call(this, pagination, { limit, itemIndex, map: rowMapper(this, itemIndex, shapePatternRow) });
+	return await listRows(this, itemIndex, {
+		request: { method: 'GET', endpoint: '/api/patterns', qs, pageIn: 'qs', sizeParam: 'per_page' },
+		maxPageSize: MAX_PAGE_SIZE,
+		shape: shapePatternRow,
+	});
 }

@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../helpers/description';
-import { outputOptions, pageSizeFor, rowLimit, rowMapper, skipRepeats } from '../../helpers/listing';
+import { listProperties, listRows } from '../../helpers/listing';
 import { shapeInboxRow } from '../../helpers/reportShapes';
-import { apiRequestAllItems } from '../../transport';
 
 export const option = {
 	name: 'Get Inbox',
@@ -16,27 +14,16 @@ export const option = {
 /** IPPanel documents no maximum for `per_page` here; the pager follows `last_page` either way. */
 const MAX_PAGE_SIZE = 100;
 
-export const description: INodeProperties[] = [
-	...returnAllOrLimit(),
+export const description: INodeProperties[] = listProperties([
 	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'After Message ID',
-				name: 'from_id',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Only messages received after the one with this ID (messages_inbox_id), e.g. the last one already handled',
-			},
-		],
+		displayName: 'After Message ID',
+		name: 'from_id',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'Only messages received after the one with this ID (messages_inbox_id), e.g. the last one already handled',
 	},
-	outputOptions(),
-];
+]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const { from_id: fromId } = this.getNodeParameter('filters', itemIndex, {}) as { from_id?: number | string };
@@ -51,19 +38,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 		filters.from_id = id;
 	}
-	const limit = rowLimit(this, itemIndex);
-	const pagination = {
-		method: 'POST' as const,
-		endpoint: '/api/report/messages-inbox',
-		body: Object.keys(filters).length ? { filters } : {},
-		pageIn: 'body' as const,
-		sizeParam: 'per_page' as const,
-		pageSize: pageSizeFor(MAX_PAGE_SIZE, limit),
-	};
-	return await apiRequestAllItems.call(this, pagination, {
-		limit,
-		itemIndex,
+	const body = Object.keys(filters).length ? { filters } : {};
+	return await listRows(this, itemIndex, {
+		request: { method: 'POST', endpoint: '/api/report/messages-inbox', body, pageIn: 'body', sizeParam: 'per_page' },
+		maxPageSize: MAX_PAGE_SIZE,
+		shape: shapeInboxRow,
 		// New messages arriving while paging shift the newest-first pages.
-		map: skipRepeats('messages_inbox_id', rowMapper(this, itemIndex, shapeInboxRow)),
+		newestFirstId: 'messages_inbox_id',
 	});
 }

@@ -1,11 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../helpers/description';
-import { outputOptions, pageSizeFor, rowLimit, rowMapper, skipRepeats } from '../../helpers/listing';
+import { listProperties, listRows } from '../../helpers/listing';
 import { OUTBOX_STATES, shapeOutboxRow } from '../../helpers/reportShapes';
 import { parseDateTime } from '../../helpers/sendTime';
-import { apiRequestAllItems } from '../../transport';
 
 export const option = {
 	name: 'Get Many',
@@ -115,18 +113,9 @@ const filterOptions: INodeProperties[] = [
 	},
 ];
 
-export const description: INodeProperties[] = [
-	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [...filterOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
-	outputOptions(),
-];
+export const description: INodeProperties[] = listProperties(
+	[...filterOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+);
 
 /** Unix seconds for a date filter: a picked date-time, or Unix seconds / milliseconds from an expression. */
 function unixSeconds(value: unknown, timeZone: string): number | undefined {
@@ -184,16 +173,12 @@ function wireFilters(context: IExecuteFunctions, itemIndex: number): IDataObject
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = wireFilters(this, itemIndex);
-	const limit = rowLimit(this, itemIndex);
-	const pagination = {
-		method: 'POST' as const,
-		endpoint: '/api/report/new_list',
-		body: Object.keys(filters).length ? { filters } : {},
-		pageIn: 'body' as const,
-		sizeParam: 'limit' as const,
-		pageSize: pageSizeFor(MAX_PAGE_SIZE, limit),
-	};
-	// Sends made while paging shift the newest-first pages.
-	const map = skipRepeats('messages_outbox_id', rowMapper(this, itemIndex, shapeOutboxRow));
-	return await apiRequestAllItems.call(this, pagination, { limit, itemIndex, map });
+	const body = Object.keys(filters).length ? { filters } : {};
+	return await listRows(this, itemIndex, {
+		request: { method: 'POST', endpoint: '/api/report/new_list', body, pageIn: 'body', sizeParam: 'limit' },
+		maxPageSize: MAX_PAGE_SIZE,
+		shape: shapeOutboxRow,
+		// Sends made while paging shift the newest-first pages.
+		newestFirstId: 'messages_outbox_id',
+	});
 }

@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { bulkIdProperty, readBulkId } from '../../helpers/bulkId';
-import { returnAllOrLimit } from '../../helpers/description';
-import { outputOptions, pageSizeFor, rowLimit, rowMapper } from '../../helpers/listing';
+import { listProperties, listRows } from '../../helpers/listing';
 import { RECIPIENT_STATUS, shapeRecipientRow } from '../../helpers/reportShapes';
-import { apiRequestAllItems } from '../../transport';
 
 export const option = {
 	name: 'Get Recipients',
@@ -26,49 +24,28 @@ const STATUS_NAMES: Record<string, string> = {
 
 export const description: INodeProperties[] = [
 	bulkIdProperty('The outbox message ID (bulk_id) whose recipients to list'),
-	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'multiOptions',
-				default: [],
-				options: Object.values(RECIPIENT_STATUS).map((word) => ({ name: STATUS_NAMES[word], value: word })),
-				description: 'Only recipients in one of these delivery states (filtered while paging: every page is still read)',
-			},
-		],
-	},
-	outputOptions(),
+	...listProperties([
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'multiOptions',
+			default: [],
+			options: Object.values(RECIPIENT_STATUS).map((word) => ({ name: STATUS_NAMES[word], value: word })),
+			description: 'Only recipients in one of these delivery states (filtered while paging: every page is still read)',
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const bulkId = readBulkId(this, itemIndex);
-	const limit = rowLimit(this, itemIndex);
 	const statuses = this.getNodeParameter('filters.status', itemIndex, []) as string[];
-	const wanted = statuses.length ? new Set(statuses) : undefined;
+	const wanted = new Set(statuses);
 	// Each row names its bulk, so rows of several bulks can share one sheet or CSV.
 	const bulk = Number(bulkId);
-	const toItem = rowMapper(this, itemIndex, (row) => ({ bulk_id: bulk, ...shapeRecipientRow(row) }));
-	const pagination = {
-		method: 'GET' as const,
-		endpoint: '/api/report/recipients',
-		qs: { bulk_id: bulkId },
-		pageIn: 'qs' as const,
-		sizeParam: 'per_page' as const,
-		pageSize: pageSizeFor(MAX_PAGE_SIZE, limit, wanted !== undefined),
-	};
-	return await apiRequestAllItems.call(this, pagination, {
-		limit,
-		itemIndex,
-		map: (row) => {
-			const item = toItem(row);
-			return !wanted || wanted.has(item.status as string) ? item : undefined;
-		},
+	return await listRows(this, itemIndex, {
+		request: { method: 'GET', endpoint: '/api/report/recipients', qs: { bulk_id: bulkId }, pageIn: 'qs', sizeParam: 'per_page' },
+		maxPageSize: MAX_PAGE_SIZE,
+		shape: (row) => ({ bulk_id: bulk, ...shapeRecipientRow(row) }),
+		keep: wanted.size ? (item) => wanted.has(item.status as string) : undefined,
 	});
 }

@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../helpers/description';
-import { outputOptions, pageSizeFor, rowLimit, rowMapper } from '../../helpers/listing';
+import { listProperties, listRows } from '../../helpers/listing';
 import { toNumber } from '../../helpers/reportShapes';
-import { apiRequestAllItems } from '../../transport';
 
 export const option = {
 	name: 'Get Many',
@@ -14,7 +12,7 @@ export const option = {
 
 const MAX_PAGE_SIZE = 100;
 
-export const description: INodeProperties[] = [...returnAllOrLimit(), outputOptions()];
+export const description: INodeProperties[] = listProperties();
 
 /** `id` / `operator_id` as numbers, the `0`/`1` flags `gets` (can receive) and `is_66_char` as booleans. */
 function shapeNumberRow(row: IDataObject): IDataObject {
@@ -29,14 +27,10 @@ function shapeNumberRow(row: IDataObject): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const limit = rowLimit(this, itemIndex);
 	// The documented answer has no paging meta: the pager then reads one page.
-	const pagination = {
-		method: 'GET' as const,
-		endpoint: '/api/number/numbers',
-		pageIn: 'qs' as const,
-		sizeParam: 'per_page' as const,
-		pageSize: pageSizeFor(MAX_PAGE_SIZE, limit),
-	};
-	return await apiRequestAllItems.call(this, pagination, { limit, itemIndex, map: rowMapper(this, itemIndex, shapeNumberRow) });
+	return await listRows(this, itemIndex, {
+		request: { method: 'GET', endpoint: '/api/number/numbers', pageIn: 'qs', sizeParam: 'per_page' },
+		maxPageSize: MAX_PAGE_SIZE,
+		shape: shapeNumberRow,
+	});
 }
