@@ -187,7 +187,7 @@ const rows: Array<[string, Row]> = [
 	['report inbox: letters as after-id', { parameters: report('inbox', { filters: { from_id: '={{ "last" }}' } }), error: 'Filter "After Message ID"' }],
 	['report inbox: limit 0', { parameters: report('inbox', { returnAll: false, limit: 0 }), error: 'parameter "limit"' }],
 	// Pattern, Sender Number
-	['pattern get: empty code', { parameters: { resource: 'pattern', operation: 'get', patternCode: '={{ "" }}' }, error: 'Pattern Code is empty' }],
+	['pattern get: empty code', { parameters: { resource: 'pattern', operation: 'get', patternCode: '={{ "" }}' }, error: 'No pattern chosen (parameter "patternCode", item 0)' }],
 	['pattern getAll: limit 0', { parameters: { resource: 'pattern', operation: 'getAll', returnAll: false, limit: 0 }, error: 'parameter "limit"' }],
 	['senderNumber getAll: limit -1', { parameters: { resource: 'senderNumber', operation: 'getAll', returnAll: false, limit: -1 }, error: 'parameter "limit"' }],
 	// Credential Base URL

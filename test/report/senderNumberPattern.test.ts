@@ -62,7 +62,7 @@ describe('Pattern', () => {
 
 	test('Get with an empty code is refused before any request', async () => {
 		const result = await runNode({ parameters: { resource: 'pattern', operation: 'get', patternCode: ' ' }, credentials: apiKeyCredentials(BASE) });
-		expect(result.error?.message).toBe('Pattern Code is empty');
+		expect(result.error?.message).toBe('No pattern chosen (parameter "patternCode", item 0)');
 	});
 
 	test('Get of an unknown pattern (404) fails with IPPanel’s message', async () => {

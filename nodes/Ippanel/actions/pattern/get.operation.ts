@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { outputOptions, rowMapper } from '../../helpers/listing';
-import { asText } from '../../helpers/parameters';
-import { apiRequest } from '../../transport';
+import { readPatternCode, requestPattern } from './patternCode';
 import { shapePatternRow } from './shapePattern';
 
 export const option = {
@@ -28,14 +26,6 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const value = this.getNodeParameter('patternCode', itemIndex, '');
-	const patternCode = asText(this.getNode(), value, { parameter: 'patternCode', itemIndex }).trim();
-	if (!patternCode) {
-		throw new NodeOperationError(this.getNode(), 'Pattern Code is empty', {
-			itemIndex,
-			description: 'Choose a pattern from the list, or give its code (as shown in the IPPanel panel).',
-		});
-	}
-	const { data } = await apiRequest.call(this, 'GET', `/api/patterns/${encodeURIComponent(patternCode)}`, { itemIndex });
+	const data = await requestPattern(this, readPatternCode(this, itemIndex), itemIndex);
 	return rowMapper(this, itemIndex, shapePatternRow)((data ?? {}) as IDataObject);
 }

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asText } from '../../helpers/parameters';
-import { apiRequest } from '../../transport';
+import { readPatternCode, requestPattern } from '../pattern/patternCode';
 import {
 	additionalFields,
 	fromNumberField,
@@ -92,7 +91,7 @@ async function patternText(
 ): Promise<string> {
 	const key = `pattern:${code}`;
 	if (!cache.has(key)) {
-		cache.set(key, apiRequest.call(this, 'GET', `/api/patterns/${encodeURIComponent(code)}`, { itemIndex }).then(({ data }) => data));
+		cache.set(key, requestPattern(this, code, itemIndex));
 	}
 	const data = (await cache.get(key)) as IDataObject | IDataObject[] | null;
 	const pattern = (Array.isArray(data) ? data[0] : data) ?? {};
@@ -114,13 +113,7 @@ async function patternText(
 export const planner: SendPlanner = {
 	async plan(this: IExecuteFunctions, itemIndex: number, cache: PlanCache): Promise<ItemSend> {
 		const from = readFromNumber.call(this, itemIndex);
-		const code = asText(this.getNode(), this.getNodeParameter('patternCode', itemIndex, ''), { parameter: 'patternCode', itemIndex }).trim();
-		if (!code) {
-			throw new NodeOperationError(this.getNode(), `No pattern chosen (parameter "patternCode", item ${itemIndex})`, {
-				itemIndex,
-				description: 'Choose a pattern of the account, or give its code. Nothing was sent.',
-			});
-		}
+		const code = readPatternCode(this, itemIndex, ' Nothing was sent.');
 		const recipients = readRecipients.call(this, itemIndex);
 		const params = readVariables.call(this, itemIndex);
 		const sendTime = readSendTime.call(this, itemIndex);
