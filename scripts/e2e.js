@@ -32,15 +32,7 @@ const LOGIN = { email: 'e2e@example.com', password: `E2e-${crypto.randomBytes(6)
 const DOCS_IMAGES = path.join(env.paths.root, 'docs', 'images');
 const MINUTE = 60 * 1000;
 
-const timings = {};
-async function timed(name, fn) {
-	const started = Date.now();
-	try {
-		return await fn();
-	} finally {
-		timings[name] = Date.now() - started;
-	}
-}
+const { timings, timed, summary: timingSummary } = env.phaseTimer();
 
 /** Build, pack, install into the temp user folder; returns the installed package dir or undefined. */
 async function installPackage(results, tmp, userFolder) {
@@ -193,7 +185,7 @@ async function main() {
 		if (server) await server.stop();
 		if (emulator) await emulator.stop();
 		timings.total = Date.now() - t0;
-		env.log(`timings: ${Object.entries(timings).map(([k, ms]) => `${k} ${env.seconds(ms)}`).join(', ')}`);
+		env.log(timingSummary());
 		if (results.failed || args.has('--keep')) {
 			env.log(`kept ${tmp} (n8n.log, user folder${screenshots ? '' : ', screenshots/'})`);
 		}

@@ -38,16 +38,7 @@ const INBOUND_PER_WAVE = 15;
 const TOTAL_BUDGET_MS = 20 * MINUTE; // the whole run is cut off here, whatever hangs
 
 const figures = {};
-const timings = {};
-
-async function timed(name, fn) {
-	const started = Date.now();
-	try {
-		return await fn();
-	} finally {
-		timings[name] = Date.now() - started;
-	}
-}
+const { timings, timed, summary: timingSummary } = env.phaseTimer();
 
 /** The first free port of a range, or an error naming the range. */
 async function freePort(from, to, taken) {
@@ -343,7 +334,7 @@ async function main() {
 	} finally {
 		for (const stop of stops.reverse()) await stop().catch((err) => env.log(`stop: ${err.message}`));
 		timings.total = Date.now() - t0;
-		env.log(`timings: ${Object.entries(timings).map(([k, ms]) => `${k} ${env.seconds(ms)}`).join(', ')}`);
+		env.log(timingSummary());
 		env.log(`figures: ${JSON.stringify(figures)}`);
 		const outDir = path.join(env.paths.root, '.ci', 'out');
 		if (fs.existsSync(path.dirname(outDir))) {

@@ -57,6 +57,21 @@ function seconds(ms) {
 	return `${(ms / 1000).toFixed(1)} s`;
 }
 
+/** Times named phases of a run: `await timed('import', fn)`; `summary()` lists them for the log. */
+function phaseTimer() {
+	const timings = {};
+	async function timed(name, fn) {
+		const started = Date.now();
+		try {
+			return await fn();
+		} finally {
+			timings[name] = Date.now() - started;
+		}
+	}
+	const summary = () => `timings: ${Object.entries(timings).map(([k, ms]) => `${k} ${seconds(ms)}`).join(', ')}`;
+	return { timings, timed, summary };
+}
+
 /**
  * Spawn a command and resolve with { code, stdout, stderr }. Rejects on a non-zero
  * exit unless opts.allowFail. opts.timeoutMs kills the process group when exceeded.
@@ -790,6 +805,7 @@ module.exports = {
 	log,
 	sleep,
 	seconds,
+	phaseTimer,
 	run,
 	killGroup,
 	tail,
