@@ -21,25 +21,3 @@ export function resourceProperties(name: string, resource: Resource): INodePrope
 	);
 	return [operationProperty, ...parameters];
 }
-
-/** `returnAll` + `limit`, the pair every list operation has. */
-export function returnAllOrLimit(maxLimit?: number): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
-	];
-}

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { apiRequestAllItems, type Pagination } from '../transport';
-import { returnAllOrLimit } from './description';
 import { asWholeNumber } from './parameters';
 
 /** "Include Raw API Row": the option every row-returning operation offers in its `options`. */
-export const includeRawOption: INodeProperties = {
+const includeRawOption: INodeProperties = {
 	displayName: 'Include Raw API Row',
 	name: 'includeRaw',
 	type: 'boolean',
@@ -14,16 +13,36 @@ export const includeRawOption: INodeProperties = {
 };
 
 /** The `options` collection of a row-returning operation. */
-export function outputOptions(extra: INodeProperties[] = []): INodeProperties {
+export function outputOptions(): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [includeRawOption, ...extra],
+		options: [includeRawOption],
 	};
 }
+
+/** `returnAll` + `limit`, the pair every list operation has. */
+const returnAllOrLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
 
 /** A list operation's parameters: Return All / Limit, its filters (when it has any), Options. */
 export function listProperties(filters: INodeProperties[] = []): INodeProperties[] {
@@ -35,7 +54,7 @@ export function listProperties(filters: INodeProperties[] = []): INodeProperties
 		default: {},
 		options: filters,
 	};
-	return [...returnAllOrLimit(), ...(filters.length ? [filterCollection] : []), outputOptions()];
+	return [...returnAllOrLimit, ...(filters.length ? [filterCollection] : []), outputOptions()];
 }
 
 /** How a list operation reads its endpoint and turns rows into items. */
