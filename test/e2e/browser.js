@@ -70,8 +70,9 @@ function triggerEvents(description) {
 
 /**
  * Waits until every text shows in the element (case-insensitive) and returns those that
- * never did. The node creator renders a long action list in steps: the last sections
- * can arrive after the first ones are visible, so one snapshot of the panel is a race.
+ * never did. The node creator renders lists of more than 20 entries 5 per animation frame
+ * (ItemsRenderer's lazy render): on a busy machine the last sections arrive well after the
+ * first ones are visible, so one snapshot of the panel is a race (it failed CI once).
  */
 async function waitForTexts(locator, texts, timeoutMs = TIMEOUT) {
 	const deadline = Date.now() + timeoutMs;
