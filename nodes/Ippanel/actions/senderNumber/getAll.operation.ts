@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { listProperties, listRows } from '../../helpers/listing';
-import { toNumber } from '../../helpers/reportShapes';
+import { withFlags, withNumbers } from '../../helpers/reportShapes';
 
 export const option = {
 	name: 'Get Many',
@@ -16,14 +16,7 @@ export const description: INodeProperties[] = listProperties();
 
 /** `id` / `operator_id` as numbers, the `0`/`1` flags `gets` (can receive) and `is_66_char` as booleans. */
 function shapeNumberRow(row: IDataObject): IDataObject {
-	const shaped: IDataObject = { ...row };
-	for (const field of ['id', 'operator_id']) {
-		if (field in row) shaped[field] = toNumber(row[field]) as IDataObject[string];
-	}
-	for (const field of ['gets', 'is_66_char']) {
-		if (field in row) shaped[field] = toNumber(row[field]) === 1 || row[field] === true;
-	}
-	return shaped;
+	return withFlags(withNumbers(row, ['id', 'operator_id']), ['gets', 'is_66_char']);
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
