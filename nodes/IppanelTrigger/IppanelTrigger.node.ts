@@ -32,24 +32,7 @@ export class IppanelTrigger implements INodeType {
 				noDataExpression: true,
 				required: true,
 				default: 'inboundMessage',
-				options: [
-					{
-						name: 'Inbound Message',
-						value: 'inboundMessage',
-						description: 'An SMS arrived on one of the account lines (one item per message)',
-					},
-					{
-						name: 'Outbox Message Finished',
-						value: 'outboxMessageFinished',
-						description:
-							'A send reached a final state: sent, rejected, invalid recipients, cancelled, no credit or system error (one item per outbox message, with its delivery stats)',
-					},
-					{
-						name: 'Delivery Status Changed',
-						value: 'deliveryStatusChanged',
-						description: 'A recipient of a sent message became delivered, not delivered or blacklisted (one item per recipient and status)',
-					},
-				],
+				options: Object.entries(events).map(([value, { option }]) => ({ name: option.name, value, description: option.description })),
 			},
 			{
 				displayName: 'Options',

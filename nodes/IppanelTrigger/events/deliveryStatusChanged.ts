@@ -43,6 +43,11 @@ async function* recipientsOf(this: IPollFunctions, bulkId: string): AsyncGenerat
  * (rejected, cancelled, …) never get delivery reports and are done at once.
  */
 export const deliveryStatusChanged: TriggerEvent<OutboxCursor> = {
+	option: {
+		name: 'Delivery Status Changed',
+		description: 'A recipient of a sent message became delivered, not delivered or blacklisted (one item per recipient and status)',
+	},
+
 	async poll(previous, settings) {
 		const silent = previous === undefined && !settings.includeExisting;
 		const events: IDataObject[] = [];

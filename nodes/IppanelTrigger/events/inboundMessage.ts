@@ -80,6 +80,11 @@ async function firstPoll(this: IPollFunctions, settings: TriggerSettings): Promi
 }
 
 export const inboundMessage: TriggerEvent<InboxCursor> = {
+	option: {
+		name: 'Inbound Message',
+		description: 'An SMS arrived on one of the account lines (one item per message)',
+	},
+
 	async poll(previous, settings) {
 		const { lastId, rows } =
 			previous === undefined
