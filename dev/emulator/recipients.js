@@ -80,12 +80,6 @@ class RecipientSet {
 			}
 		}
 	}
-
-	toArray() {
-		const out = [];
-		this.forEach((n) => out.push(n));
-		return out;
-	}
 }
 
 module.exports = { isE164, operatorOf, normalizeLocal, syntheticNumber, RecipientSet };

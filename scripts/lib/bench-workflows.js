@@ -17,7 +17,7 @@ const nodeId = () => `bench-node-${++nextId}`;
 const phone = (series, index) => `+98${series}${String(index).padStart(7, '0')}`;
 
 function manualTrigger() {
-	return { id: nodeId(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	return { id: nodeId(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
 }
 
 /** Set + Split Out: `count` items `{ phone }` with distinct numbers of `series`. */
@@ -29,7 +29,6 @@ function itemNodes(count, series) {
 			name: 'Numbers',
 			type: 'n8n-nodes-base.set',
 			typeVersion: 3.4,
-			position: [200, 0],
 			parameters: { mode: 'raw', jsonOutput: `={{ { phone: ${list} } }}`, options: {} },
 		},
 		{
@@ -37,7 +36,6 @@ function itemNodes(count, series) {
 			name: 'Items',
 			type: 'n8n-nodes-base.splitOut',
 			typeVersion: 1,
-			position: [400, 0],
 			parameters: { fieldToSplitOut: 'phone', include: 'noOtherFields', options: {} },
 		},
 	];
@@ -50,7 +48,6 @@ function ippanelNode(name, recipients, credential, { batchItems = false } = {}) 
 		name,
 		type: 'n8n-nodes-ippanel-edge.ippanel',
 		typeVersion: 1,
-		position: [600, 0],
 		parameters: {
 			resource: 'send',
 			operation: 'webservice',
@@ -83,7 +80,6 @@ function httpRequestNode(name, recipient, { baseUrl, apiKey }, { fixed = false, 
 		name,
 		type: 'n8n-nodes-base.httpRequest',
 		typeVersion: 4.2,
-		position: [600, 0],
 		...(headerAuth ? { credentials: { httpHeaderAuth: { id: headerAuth.id, name: headerAuth.name } } } : {}),
 		parameters: {
 			method: 'POST',
@@ -99,7 +95,7 @@ function httpRequestNode(name, recipient, { baseUrl, apiKey }, { fixed = false, 
 	};
 }
 
-/** Connects the nodes in a line, in array order. */
+/** Connects the nodes in a line, in array order, and places them left to right. */
 function chain(id, name, nodes) {
 	const connections = {};
 	nodes.forEach((node, index) => {
