@@ -51,32 +51,17 @@ function parseArgs(argv) {
 	return args;
 }
 
-/** The first `n` free loopback ports in [from, to]. */
-async function freePorts(from, to, n) {
-	const ports = [];
-	for (let port = from; port <= to && ports.length < n; port++) if (await env.portIsFree(port)) ports.push(port);
-	if (ports.length < n) throw new Error(`no ${n} free port(s) in ${from}–${to}`);
-	return ports;
-}
 
 /** Runs one part with a time limit; resolves { value } or { error } and logs its duration. */
 async function part(name, limitMs, fn) {
 	const started = process.hrtime.bigint();
-	let timer;
 	try {
-		const value = await Promise.race([
-			fn(),
-			new Promise((_, reject) => {
-				timer = setTimeout(() => reject(new Error(`timed out after ${limitMs / 1000} s`)), limitMs);
-			}),
-		]);
+		const value = await env.withTimeout(fn, limitMs);
 		env.log(`${name}: done in ${ms(hrMs(started))}`);
 		return { value };
 	} catch (error) {
 		env.log(`${name}: FAILED after ${ms(hrMs(started))}: ${error.message}`);
 		return { error: error.message.split('\n')[0] };
-	} finally {
-		clearTimeout(timer);
 	}
 }
 
@@ -103,13 +88,14 @@ async function main() {
 	const results = {};
 	let emulator;
 	try {
-		const [emulatorPort] = await freePorts(8780, 8789, 1);
-		emulator = await startEmulator(emulatorPort);
+		emulator = await startEmulator(await env.freePort(8780, 8789));
 		env.log(`emulator at ${emulator.baseUrl} (pid ${emulator.pid})`);
 
 		// n8n first: its setup builds dist/, which parts 3 and 4 load (the test harness). Those two
 		// need no n8n install, so they run (and report) even when the n8n setup fails.
-		const [port, brokerPort] = await freePorts(5680, 5689, 2);
+		const ports = new Set();
+		const port = await env.freePort(5680, 5689, ports);
+		const brokerPort = await env.freePort(5680, 5689, ports);
 		const how = args.tarball ? `install ${path.basename(args.tarball)}` : `${args.build ? 'build, ' : ''}pack, install`;
 		const setup = await part(`n8n setup (${how}, import)`, 8 * MINUTE, () =>
 			setupN8n({ tmp, emulator, port, brokerPort, build: args.build, tarball: args.tarball, counts: { bulkItems: CONFIG.bulk.items, rounds: CONFIG.perItem.rounds } }),

@@ -22,7 +22,7 @@ const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
 const env = require('./lib/n8n-env');
-const { Results, nodeItems, nodeBinaries, apiCalls, assert, withManualStart } = require('../test/e2e/harness');
+const { Results, runSuite, runCase, assert, withManualStart } = require('../test/e2e/harness');
 const cases = require('../test/e2e/cases');
 const { runBrowserChecks } = require('../test/e2e/browser');
 const { activateTrigger, checkNextPoll } = require('../test/e2e/trigger');
@@ -77,29 +77,6 @@ async function importAll(results, n8nEnv, emulatorUrl, tmp) {
 	return imported ? examples : undefined;
 }
 
-/** Runs one workflow with `n8n execute` and checks output + the emulator's request log. */
-async function runCase(n8nEnv, emulator, workflow, testCase) {
-	emulator.reset();
-	const before = new Set(emulator.state.outbox.map((row) => row.id));
-	const res = await env.executeWorkflow(n8nEnv, workflow.id);
-	if (!res.run) {
-		throw new Error(`n8n execute (exit ${res.code}) printed no run JSON:\n${(res.stderr || res.stdout).slice(-3000)}`);
-	}
-	const ctx = {
-		run: res.run,
-		items: (name) => nodeItems(res.run, name),
-		binaries: (name) => nodeBinaries(res.run, name),
-		emulator,
-		binaryText: (binary) => env.readBinaryData(n8nEnv, binary).toString('utf8'),
-		outboxIds: emulator.state.outbox.filter((row) => !before.has(row.id)).map((row) => row.id),
-	};
-	const items = ctx.items(testCase.node);
-	assert.deepStrictEqual(apiCalls(emulator.requests), testCase.requests(ctx), 'requests the emulator received');
-	for (const r of emulator.requests) assert.strictEqual(r.headers.authorization, API_KEY, `Authorization on ${r.path}`);
-	testCase.output(items, ctx);
-	assert.strictEqual(res.run.status, 'success', 'execution status');
-}
-
 async function runHeadless(results, n8nEnv, emulator, examples, tmp) {
 	for (const testCase of cases) {
 		const example = examples.find((e) => e.file === testCase.file);
@@ -111,7 +88,7 @@ async function runHeadless(results, n8nEnv, emulator, examples, tmp) {
 				workflow = withManualStart(workflow, testCase.start);
 				await env.importWorkflows(n8nEnv, [workflow], tmp);
 			}
-			await runCase(n8nEnv, emulator, workflow, testCase);
+			await runCase(n8nEnv, emulator, workflow, testCase, API_KEY);
 		}, MINUTE * 3);
 	}
 	const unchecked = examples.filter((e) => !cases.some((c) => c.file === e.file)).map((e) => e.file);
@@ -122,7 +99,7 @@ async function main() {
 	const args = new Set(process.argv.slice(2));
 	const screenshots = args.has('--screenshots') || process.env.IPPANEL_E2E_SCREENSHOTS === '1';
 	const t0 = Date.now();
-	const results = new Results();
+	const results = new Results('e2e');
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ippanel-e2e-'));
 	const userFolder = path.join(tmp, 'user');
 	let emulator;
@@ -193,14 +170,4 @@ async function main() {
 	}
 }
 
-main().then(
-	(results) => {
-		console.log(results.summary());
-		process.exit(results.failed ? 1 : 0);
-	},
-	(err) => {
-		console.error(err.stack || err.message);
-		console.log('e2e: 0 passed, 1 failed');
-		process.exit(1);
-	},
-);
+runSuite('e2e', main);

@@ -26,7 +26,7 @@ const env = require('./lib/n8n-env');
 const services = require('./lib/queue-services');
 const { startWorker, executionsOf, waitForExecutions, nodeOutput } = require('./lib/queue-n8n');
 const flows = require('./lib/queue-workflows');
-const { Results, assert } = require('../test/e2e/harness');
+const { Results, runSuite, assert } = require('../test/e2e/harness');
 const { createEmulator } = require('../dev/emulator');
 
 const MINUTE = 60 * 1000;
@@ -39,17 +39,6 @@ const TOTAL_BUDGET_MS = 20 * MINUTE; // the whole run is cut off here, whatever 
 
 const figures = {};
 const { timings, timed, summary: timingSummary } = env.phaseTimer();
-
-/** The first free port of a range, or an error naming the range. */
-async function freePort(from, to, taken) {
-	for (let port = from; port <= to; port++) {
-		if (!taken.has(port) && (await env.portIsFree(port))) {
-			taken.add(port);
-			return port;
-		}
-	}
-	throw new Error(`no free port in ${from}-${to}`);
-}
 
 async function post(url, body) {
 	const res = await fetch(url, {
@@ -91,7 +80,7 @@ const numbers = (prefix, count) => Array.from({ length: count }, (_, i) => prefi
 async function main() {
 	const args = new Set(process.argv.slice(2));
 	const t0 = Date.now();
-	const results = new Results();
+	const results = new Results('queue');
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ippanel-queue-'));
 	const stops = []; // run in reverse order in `finally`
 	const taken = new Set();
@@ -103,7 +92,8 @@ async function main() {
 		// From here on (the first n8n install excluded) the run is cut off at the budget.
 		budget = setTimeout(() => {
 			console.error(`queue: the run passed ${env.seconds(TOTAL_BUDGET_MS)} after setup; stopping`);
-			console.log(`queue: ${results.passed} passed, ${results.failed + 1} failed`);
+			results.failed++;
+			console.log(results.summary());
 			process.exit(1); // n8n-env and the service helpers kill every process group on exit
 		}, TOTAL_BUDGET_MS);
 		budget.unref();
@@ -113,9 +103,9 @@ async function main() {
 			results.check('setup: Redis and PostgreSQL (Debian packages) start on 127.0.0.1', async () => {
 				const apt = await services.ensureDebianPackages([services.REDIS, services.POSTGRES]);
 				if (apt.installed.length) env.log(`installed ${apt.installed.join(', ')}`);
-				const redis = await services.startRedis({ port: await freePort(6390, 6394, taken), dir: path.join(tmp, 'redis') });
+				const redis = await services.startRedis({ port: await env.freePort(6390, 6394, taken), dir: path.join(tmp, 'redis') });
 				stops.push(() => redis.stop());
-				const db = await services.startPostgres({ port: await freePort(6395, 6399, taken), dir: path.join(tmp, 'pg') });
+				const db = await services.startPostgres({ port: await env.freePort(6395, 6399, taken), dir: path.join(tmp, 'pg') });
 				stops.push(() => db.stop());
 				env.log(`redis on ${redis.port}, postgres on ${db.port}`);
 				return { redis, db };
@@ -138,13 +128,13 @@ async function main() {
 		// ---- emulator ----------------------------------------------------------------------
 		// Enough credit for every send here (the default 1.5 M Rials is ~5,000 SMS).
 		const emulator = createEmulator({ credit: 1e12 });
-		const emulatorUrl = await emulator.start(await freePort(8790, 8799, taken));
+		const emulatorUrl = await emulator.start(await env.freePort(8790, 8799, taken));
 		stops.push(() => emulator.stop());
 		env.log(`emulator at ${emulatorUrl}`);
 
 		// ---- n8n: same key, same Redis, same database for all three processes ---------------
 		const encryptionKey = crypto.randomBytes(24).toString('hex');
-		const mainPort = await freePort(5690, 5699, taken);
+		const mainPort = await env.freePort(5690, 5699, taken);
 		const shared = {
 			EXECUTIONS_MODE: 'queue',
 			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
@@ -157,7 +147,7 @@ async function main() {
 			env.n8nEnv({
 				userFolder,
 				encryptionKey,
-				brokerPort: await freePort(5690, 5699, taken),
+				brokerPort: await env.freePort(5690, 5699, taken),
 				logLevel: 'info',
 				extra: { ...shared, ...extra },
 			});
@@ -192,7 +182,7 @@ async function main() {
 					const worker = await startWorker(workerEnv, {
 						name,
 						logFile: path.join(tmp, `${name}.log`),
-						healthPort: await freePort(5690, 5699, taken),
+						healthPort: await env.freePort(5690, 5699, taken),
 					});
 					stops.push(() => worker.stop());
 					list.push(worker);
@@ -347,14 +337,4 @@ async function main() {
 	}
 }
 
-main().then(
-	(results) => {
-		console.log(`queue: ${results.passed} passed, ${results.failed} failed`);
-		process.exit(results.failed ? 1 : 0);
-	},
-	(err) => {
-		console.error(err.stack || err.message);
-		console.log('queue: 0 passed, 1 failed');
-		process.exit(1);
-	},
-);
+runSuite('queue', main);

@@ -26,7 +26,7 @@ const { spawn } = require('child_process');
 const { createRequire } = require('module');
 const env = require('./lib/n8n-env');
 const matrix = require('../test/versions/matrix');
-const { Results, assert, nodeItems, apiCalls } = require('../test/e2e/harness');
+const { Results, runSuite, runCase, assert, apiCalls } = require('../test/e2e/harness');
 const cases = require('../test/e2e/cases');
 const { createEmulator } = require('../dev/emulator');
 
@@ -146,10 +146,7 @@ async function realN8nCheck(results, tarball, emulator, baseUrl, tmp) {
 		const userFolder = path.join(tmp, 'user');
 		await env.installTarball(tarball, userFolder);
 		const taken = new Set();
-		const pick = async () => {
-			for (let p = 5690; p <= 5699; p++) if (!taken.has(p) && (await env.portIsFree(p))) return taken.add(p) && p;
-			throw new Error('no free port in 5690-5699');
-		};
+		const pick = () => env.freePort(5690, 5699, taken);
 		const n8nEnv = env.n8nEnv({
 			userFolder,
 			encryptionKey: crypto.randomBytes(24).toString('hex'),
@@ -164,20 +161,8 @@ async function realN8nCheck(results, tarball, emulator, baseUrl, tmp) {
 		assert.ok(example, `examples/${testCase.file} is missing`);
 		await env.importCredentials(n8nEnv, [credential], tmp);
 		await env.importWorkflows(n8nEnv, [example.workflow], tmp);
-		emulator.reset();
-		const before = new Set(emulator.state.outbox.map((row) => row.id));
-		const res = await env.executeWorkflow(n8nEnv, example.workflow.id);
-		assert.ok(res.run, `n8n execute (exit ${res.code}) printed no run JSON:\n${(res.stderr || res.stdout).slice(-2000)}`);
-		// The same checks as scripts/e2e.js makes for this example (test/e2e/cases.js).
-		const ctx = {
-			run: res.run,
-			items: (name) => nodeItems(res.run, name),
-			outboxIds: emulator.state.outbox.filter((row) => !before.has(row.id)).map((row) => row.id),
-		};
-		assert.deepStrictEqual(apiCalls(emulator.requests), testCase.requests(ctx), 'requests the emulator received');
-		for (const r of emulator.requests) assert.strictEqual(r.headers.authorization, 'emulator-api-key', `Authorization on ${r.path}`);
-		testCase.output(ctx.items(testCase.node), ctx);
-		assert.strictEqual(res.run.status, 'success', 'execution status');
+		// The same checks as scripts/e2e.js makes for this example.
+		await runCase(n8nEnv, emulator, example.workflow, testCase, 'emulator-api-key');
 	}, 6 * MINUTE);
 }
 
@@ -200,7 +185,7 @@ async function probeInstall(results, version, tmp) {
 
 async function main() {
 	const t0 = Date.now();
-	const results = new Results();
+	const results = new Results('versions');
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ippanel-versions-'));
 	let emulator;
 	try {
@@ -237,9 +222,7 @@ async function main() {
 		}, 5 * MINUTE);
 
 		emulator = createEmulator({ credit: 1e9 });
-		let baseUrl;
-		for (let port = 8790; port <= 8799 && !baseUrl; port++) if (await env.portIsFree(port)) baseUrl = await emulator.start(port);
-		assert.ok(baseUrl, 'no free port in 8790-8799');
+		const baseUrl = await emulator.start(await env.freePort(8790, 8799));
 
 		await engineChecks(results, `engine, oldest supported (n8n ${matrix.oldest.n8n})`, matrix.oldest, tarball, emulator, baseUrl);
 		await engineChecks(results, `engine, newest (n8n ${matrix.newest.n8n})`, matrix.newest, tarball, emulator, baseUrl);
@@ -254,14 +237,4 @@ async function main() {
 	}
 }
 
-main().then(
-	(results) => {
-		console.log(`versions: ${results.passed} passed, ${results.failed} failed`);
-		process.exit(results.failed ? 1 : 0);
-	},
-	(err) => {
-		console.error(err.stack || err.message);
-		console.log('versions: 0 passed, 1 failed');
-		process.exit(1);
-	},
-);
+runSuite('versions', main);

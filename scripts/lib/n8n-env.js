@@ -57,6 +57,21 @@ function seconds(ms) {
 	return `${(ms / 1000).toFixed(1)} s`;
 }
 
+/** fn's result, or a rejection "timed out after N s" when it takes longer than `timeoutMs`. */
+async function withTimeout(fn, timeoutMs) {
+	let timer;
+	try {
+		return await Promise.race([
+			fn(),
+			new Promise((_, reject) => {
+				timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs);
+			}),
+		]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
 /** Times named phases of a run: `await timed('import', fn)`; `summary()` lists them for the log. */
 function phaseTimer() {
 	const timings = {};
@@ -473,6 +488,17 @@ function portIsFree(port) {
 	});
 }
 
+/** The first free loopback port of [from, to] not already in `taken` (which it joins), or an error naming the range. */
+async function freePort(from, to, taken = new Set()) {
+	for (let port = from; port <= to; port++) {
+		if (!taken.has(port) && (await portIsFree(port))) {
+			taken.add(port);
+			return port;
+		}
+	}
+	throw new Error(`no free port in ${from}-${to}`);
+}
+
 /** bcrypt hash for N8N_INSTANCE_OWNER_PASSWORD_HASH, with the bcryptjs n8n itself ships. */
 function hashPassword(password) {
 	const bcrypt = require(path.join(paths.n8nDir, 'node_modules', 'bcryptjs'));
@@ -806,6 +832,7 @@ module.exports = {
 	sleep,
 	seconds,
 	phaseTimer,
+	withTimeout,
 	run,
 	killGroup,
 	tail,
@@ -819,6 +846,7 @@ module.exports = {
 	startEmulator,
 	randomPort,
 	portIsFree,
+	freePort,
 	hashPassword,
 	n8nEnv,
 	n8nCli,

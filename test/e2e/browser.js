@@ -9,7 +9,7 @@
 const fs = require('fs');
 const path = require('path');
 const { launchBrowser } = require('./chromium');
-const { assert, apiCalls } = require('./harness');
+const { assert, apiCalls, waitForRequest } = require('./harness');
 const { PACKAGE_NAME } = require('../../scripts/lib/n8n-env');
 
 const NODE_TYPE = `${PACKAGE_NAME}.ippanel`;
@@ -115,16 +115,6 @@ async function fillParameter(page, name, value) {
 	const field = page.locator(byTestId(`parameter-input-${name}`)).locator('input, textarea').first();
 	await field.fill(value);
 	await field.blur();
-}
-
-/** Waits until the emulator log holds a call matching `match`, then returns the calls. */
-async function waitForCall(emulator, match, timeoutMs = TIMEOUT) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (emulator.requests.some(match)) return apiCalls(emulator.requests);
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`the emulator saw no matching call; it saw ${JSON.stringify(apiCalls(emulator.requests))}`);
 }
 
 async function runBrowserChecks(opts) {
@@ -234,7 +224,7 @@ async function runBrowserChecks(opts) {
 			await page.locator(byTestId('node-execute-button')).first().click();
 			const isSend = (r) => r.method === 'POST' && r.path === '/api/send';
 			// The editor may refresh dropdowns (GETs) meanwhile: compare the sends only.
-			const sends = (await waitForCall(emulator, isSend)).filter(isSend);
+			const sends = (await waitForRequest(emulator, isSend, TIMEOUT)).filter(isSend);
 			assert.deepStrictEqual(sends, [
 				{
 					method: 'POST',
@@ -276,7 +266,7 @@ async function runBrowserChecks(opts) {
 				// Manual mode reads the newest messages and leaves the cursor alone; the active
 				// workflow may poll meanwhile (with from_id), so only the unfiltered read counts.
 				const isSample = (r) => r.path === '/api/report/messages-inbox' && !(r.body.filters || {}).from_id;
-				const samples = (await waitForCall(emulator, isSample)).filter(isSample);
+				const samples = (await waitForRequest(emulator, isSample, TIMEOUT)).filter(isSample);
 				assert.deepStrictEqual(samples, [
 					{ method: 'POST', path: '/api/report/messages-inbox', body: { page: 1, per_page: 100, filters: {} } },
 				]);

@@ -1,12 +1,15 @@
 'use strict';
 /**
- * A tiny check recorder for the e2e run: every check is named, timed and bounded, a
- * failure is printed with its reason and does not stop the checks that follow.
+ * A tiny check recorder for the real-n8n suites (e2e, queue, versions): every check is named,
+ * timed and bounded, a failure is printed with its reason and does not stop the checks that follow.
  */
 const assert = require('assert');
+const env = require('../../scripts/lib/n8n-env');
 
 class Results {
-	constructor() {
+	/** `label` starts the summary line `.ci/run` reads: `<label>: N passed, N failed`. */
+	constructor(label) {
+		this.label = label;
 		this.passed = 0;
 		this.failed = 0;
 		this.failures = [];
@@ -15,14 +18,8 @@ class Results {
 	/** Runs fn as one named check with a time limit; returns its value or undefined. */
 	async check(name, fn, timeoutMs = 120000) {
 		const started = Date.now();
-		let timer;
 		try {
-			const value = await Promise.race([
-				fn(),
-				new Promise((_, reject) => {
-					timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs);
-				}),
-			]);
+			const value = await env.withTimeout(fn, timeoutMs);
 			this.passed++;
 			console.log(`  ok    ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 			return value;
@@ -31,14 +28,30 @@ class Results {
 			this.failures.push({ name, err });
 			console.log(`  FAIL  ${name}\n${indent(err.message || String(err))}`);
 			return undefined;
-		} finally {
-			clearTimeout(timer);
 		}
 	}
 
 	summary() {
-		return `e2e: ${this.passed} passed, ${this.failed} failed`;
+		return `${this.label}: ${this.passed} passed, ${this.failed} failed`;
 	}
+}
+
+/**
+ * Runs a suite's `main` (resolving its Results), prints the summary line and exits 1 on any
+ * failure; a crash outside the checks counts as one failed check.
+ */
+function runSuite(label, main) {
+	main().then(
+		(results) => {
+			console.log(results.summary());
+			process.exit(results.failed ? 1 : 0);
+		},
+		(err) => {
+			console.error(err.stack || err.message);
+			console.log(`${label}: 0 passed, 1 failed`);
+			process.exit(1);
+		},
+	);
 }
 
 function indent(text) {
@@ -80,6 +93,42 @@ function apiCalls(requests) {
 }
 
 /**
+ * Runs one workflow with `n8n execute` and makes its test case's checks (test/e2e/cases.js): the
+ * emulator's request log, the API key on every request, the output, the execution status.
+ */
+async function runCase(n8nEnv, emulator, workflow, testCase, apiKey) {
+	emulator.reset();
+	const before = new Set(emulator.state.outbox.map((row) => row.id));
+	const res = await env.executeWorkflow(n8nEnv, workflow.id);
+	if (!res.run) {
+		throw new Error(`n8n execute (exit ${res.code}) printed no run JSON:\n${(res.stderr || res.stdout).slice(-3000)}`);
+	}
+	const ctx = {
+		run: res.run,
+		items: (name) => nodeItems(res.run, name),
+		binaries: (name) => nodeBinaries(res.run, name),
+		emulator,
+		binaryText: (binary) => env.readBinaryData(n8nEnv, binary).toString('utf8'),
+		outboxIds: emulator.state.outbox.filter((row) => !before.has(row.id)).map((row) => row.id),
+	};
+	const items = ctx.items(testCase.node);
+	assert.deepStrictEqual(apiCalls(emulator.requests), testCase.requests(ctx), 'requests the emulator received');
+	for (const r of emulator.requests) assert.strictEqual(r.headers.authorization, apiKey, `Authorization on ${r.path}`);
+	testCase.output(items, ctx);
+	assert.strictEqual(res.run.status, 'success', 'execution status');
+}
+
+/** Waits until the emulator logged a request matching `match`; returns the calls it logged (apiCalls). */
+async function waitForRequest(emulator, match, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (emulator.requests.some(match)) return apiCalls(emulator.requests);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(`no matching request within ${timeoutMs / 1000} s; the emulator saw ${JSON.stringify(apiCalls(emulator.requests))}`);
+}
+
+/**
  * `n8n execute` only starts at a Manual Trigger (n8n's STARTING_NODES). For an example that
  * starts with a schedule or polling trigger, a copy (own id) where that trigger is replaced:
  *   start === 'manual'   by a Manual Trigger of the same name;
@@ -117,4 +166,4 @@ function withManualStart(workflow, start) {
 	return copy;
 }
 
-module.exports = { Results, nodeItems, nodeBinaries, apiCalls, assert, withManualStart };
+module.exports = { Results, runSuite, runCase, apiCalls, waitForRequest, assert, withManualStart };

@@ -13,7 +13,7 @@
  */
 const path = require('path');
 const env = require('../../scripts/lib/n8n-env');
-const { assert, apiCalls } = require('./harness');
+const { assert, apiCalls, waitForRequest } = require('./harness');
 const { autoReplySend, inboundItem } = require('./expected');
 
 const FILE = 'inbound-auto-reply.json';
@@ -28,15 +28,6 @@ function runData(execution) {
 	const { parse } = require(path.join(env.paths.n8nDir, 'node_modules', 'flatted'));
 	const data = typeof execution.data === 'string' ? parse(execution.data) : execution.data;
 	return data.resultData.runData;
-}
-
-async function waitForRequest(emulator, match, timeoutMs) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (emulator.requests.some(match)) return;
-		await env.sleep(250);
-	}
-	throw new Error(`no matching request within ${env.seconds(timeoutMs)}; the emulator saw ${JSON.stringify(apiCalls(emulator.requests))}`);
 }
 
 /** Returns the state checkNextPoll needs, or undefined when activation failed. */
