@@ -8,9 +8,8 @@ import nock from 'nock';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { apiKeyCredentials, loginCredentials, runNode, type CredentialStore, type InputFile } from '../harness';
+import { BASE, FROM } from '../harness/answers';
 
-const BASE = 'https://edge.example.test/v1';
-const FROM = '+983000505';
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 /** An instant as ISO with offset, so the workflow time zone does not matter. */

@@ -7,10 +7,10 @@ import type { AddressInfo } from 'net';
 
 import { apiKeyCredentials, loginCredentials, runNode, type RunResult } from '../harness';
 import { count, EMULATOR_API_KEY, onRequest, useEmulator } from './emulator';
+import { FROM } from '../harness/answers';
 
 const { emu, baseUrl } = useEmulator();
 
-const FROM = '+983000505';
 const SEND = '/api/send';
 const CREDIT = '/api/payment/credit/mine';
 const MAY_HAVE_HAPPENED =

@@ -1,9 +1,7 @@
 import nock from 'nock';
 
 import { API_KEY, apiKeyCredentials, runNode } from '../harness';
-
-const BASE = 'https://edge.example.test/v1';
-const ok = (data: unknown) => ({ data, meta: { status: true, message: 'انجام شد', message_parameters: [], message_code: '200-1' } });
+import { BASE, ok } from '../harness/answers';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

@@ -3,7 +3,7 @@ import nock from 'nock';
 import { decodeBase32, totp } from '../../dist/credentials/totp';
 import { API_KEY, apiKeyCredentials, everythingProduced, loginCredentials, runNode } from '../harness';
 import { testCredential } from '../harness/credentialTest';
-import { BAD_TOKEN, BASE, fail, ok } from './helpers';
+import { BAD_TOKEN, BASE, fail, ok } from '../harness/answers';
 
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 const getCredit = { resource: 'account', operation: 'getCredit' };

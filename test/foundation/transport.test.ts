@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { API_KEY, apiKeyCredentials, everythingProduced, loginCredentials, runNode } from '../harness';
-import { BASE, fail, ok } from './helpers';
+import { BASE, fail, ok } from '../harness/answers';
 
 const getCredit = { resource: 'account', operation: 'getCredit' };
 const getProfile = { resource: 'account', operation: 'getProfile' };

@@ -60,11 +60,6 @@ const registry: Record<string, INodeType> = {
 	'n8n-nodes-ippanel-edge.ippanelTrigger': new IppanelTrigger(),
 };
 
-/** Adds a node type (the trigger tests add theirs). */
-export function registerNodeType(name: string, type: INodeType) {
-	registry[name] = type;
-}
-
 export const nodeTypes: INodeTypes = {
 	getByName(type: string): INodeType | IVersionedNodeType {
 		return registry[type];

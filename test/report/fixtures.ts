@@ -1,19 +1,13 @@
 /** Answers shaped like IPPanel's, for the report tests. */
 
-export const BASE = 'https://edge.example.test/v1';
+import { ok } from '../harness/answers';
 
-const OK_META = { status: true, message: 'انجام شد', message_parameters: [], message_code: '200-1' };
-
-/** A one-object answer (no paging meta). */
-export const ok = (data: unknown) => ({ data, meta: { ...OK_META } });
+export { BASE, ok } from '../harness/answers';
 
 /** A paged answer as Laravel's paginator writes it. */
 export function page(rows: unknown[], { current, last, perPage, total }: { current: number; last: number; perPage: number; total: number }) {
 	const from = rows.length ? (current - 1) * perPage + 1 : null;
-	return {
-		data: rows,
-		meta: { current_page: current, from, last_page: last, path: '/x', per_page: perPage, to: from === null ? null : from + rows.length - 1, total, ...OK_META },
-	};
+	return ok(rows, { current_page: current, from, last_page: last, path: '/x', per_page: perPage, to: from === null ? null : from + rows.length - 1, total });
 }
 
 /** A `new_list` row as report-outbox-list.md shows it (ids, counts and times as strings). */

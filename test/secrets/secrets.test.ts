@@ -14,6 +14,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { apiKeyCredentials, everythingProduced, loginCredentials, runNode, type CredentialStore, type RunResult } from '../harness';
 import type { InputFile } from '../harness';
 import { useEmulator } from '../faults/emulator';
+import { FROM } from '../harness/answers';
 
 const API_KEY = 'scan-api-key-7d2e41c9b0';
 const USER = 'scan-user';
@@ -67,7 +68,6 @@ beforeAll(() => {
 });
 
 let unique = 0;
-const FROM = '+983000505';
 const inFuture = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 interface Scenario {

@@ -2,14 +2,11 @@
 import nock from 'nock';
 
 import { apiKeyCredentials, runNode } from '../harness';
-import { BASE, FROM, recordSends } from './fixtures';
+import { BASE, FROM, mobiles, recordSends } from './fixtures';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 
-/** n distinct valid mobiles: +98912 followed by a 7-digit counter. */
-const mobiles = (count: number, offset = 0) =>
-	Array.from({ length: count }, (_, index) => `0912${String(offset + index).padStart(7, '0')}`);
 const e164 = (local: string) => `+98${local.slice(1)}`;
 
 const webservice = (additionalFields: object = { batchItems: true }) => ({

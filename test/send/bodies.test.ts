@@ -402,7 +402,7 @@ describe('Estimate Price and Cancel Scheduled', () => {
 	test('Estimate Price asks calculate-price with the sender as number', async () => {
 		const scope = nock(BASE)
 			.post('/api/send/calculate-price', { number: FROM, message: 'تست' })
-			.reply(200, ok({ mci_price: 2370, other_price: 2503, parts: 1 }, 'calculate successfully'));
+			.reply(200, ok({ mci_price: 2370, other_price: 2503, parts: 1 }, { message: 'calculate successfully' }));
 		const result = await runNode({
 			parameters: { resource: 'send', operation: 'estimatePrice', fromNumber: FROM, message: 'تست' },
 			credentials: credentials(),

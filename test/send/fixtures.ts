@@ -1,18 +1,12 @@
 /** What the send tests share: IPPanel answers and a recorder for POST /api/send. */
 import nock from 'nock';
 
-export const BASE = 'https://edge.example.test/v1';
-export const FROM = '+983000505';
+import { BASE, ok } from '../harness/answers';
 
-export const ok = (data: unknown, message = 'انجام شد') => ({
-	data,
-	meta: { status: true, message, message_parameters: [], message_code: '200-1' },
-});
+export { BASE, fail, FROM, ok } from '../harness/answers';
 
-export const fail = (message: string, code: string, errors: Record<string, string[]> = {}) => ({
-	data: null,
-	meta: { status: false, message, message_parameters: [], message_code: code, errors },
-});
+/** `count` distinct valid mobiles: 0912 followed by a 7-digit counter. */
+export const mobiles = (count: number) => Array.from({ length: count }, (_, index) => `0912${String(index).padStart(7, '0')}`);
 
 /**
  * Answers every POST /api/send like IPPanel (one outbox id per message, one per params entry for
@@ -40,7 +34,7 @@ export function recordPrices(price = { mci_price: 2370, other_price: 2503, parts
 		.post('/api/send/calculate-price')
 		.reply(200, (_uri, body: any) => {
 			bodies.push(body);
-			return ok(price, 'calculate successfully');
+			return ok(price, { message: 'calculate successfully' });
 		});
 	return bodies;
 }

@@ -2,7 +2,7 @@
 import nock from 'nock';
 
 import { apiKeyCredentials, runNode } from '../harness';
-import { BASE, FROM, ok, recordPrices, recordSends } from './fixtures';
+import { BASE, FROM, mobiles, ok, recordPrices, recordSends } from './fixtures';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -254,13 +254,13 @@ describe('Max Recipients', () => {
 });
 
 describe('batching and caps together', () => {
-	const mobiles = (count: number) => Array.from({ length: count }, (_, n) => ({ mobile: `0912${String(n).padStart(7, '0')}`, text: 'Sale' }));
+	const saleItems = (count: number) => mobiles(count).map((mobile) => ({ mobile, text: 'Sale' }));
 
 	test('1,000 batched items over a 999-recipient cap: nothing sent', async () => {
 		const sends = recordSends();
 		const result = await runNode({
 			parameters: webservice({ batchItems: true, maxRecipients: 999 }),
-			items: mobiles(1000),
+			items: saleItems(1000),
 			credentials: credentials(),
 		});
 		expect(result.error?.message).toContain('would reach 1,000 recipients, more than the cap of 999');
@@ -272,7 +272,7 @@ describe('batching and caps together', () => {
 		const prices = recordPrices({ mci_price: 10, other_price: 12, parts: 1 });
 		const result = await runNode({
 			parameters: webservice({ batchItems: true, maxRecipients: 1500, maxCost: 18000 }),
-			items: mobiles(1500),
+			items: saleItems(1500),
 			credentials: credentials(),
 		});
 		expect(result.error).toBeUndefined();
@@ -286,7 +286,7 @@ describe('batching and caps together', () => {
 		recordPrices({ mci_price: 10, other_price: 12, parts: 1 });
 		const result = await runNode({
 			parameters: webservice({ batchItems: true, maxCost: 17999 }),
-			items: mobiles(1500),
+			items: saleItems(1500),
 			credentials: credentials(),
 		});
 		expect(result.error?.message).toContain('the estimated cost 18,000 Rials is over the cap of 17,999 Rials');

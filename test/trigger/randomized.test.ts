@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { fail, type OutboxMessage, type SeenRequest } from './fakeIppanel';
+import { fail, type OutboxMessage } from './fakeIppanel';
 import { triggerRig, type TriggerRig } from './pollRig';
 import { fakeIppanelPerTest } from './perTest';
 

@@ -1,5 +1,6 @@
-/** Small builders for IPPanel answers, as the API documents them. */
+/** Small builders for IPPanel answers, as the API documents them, and the base URL and sender line tests use. */
 export const BASE = 'https://edge.example.test/v1';
+export const FROM = '+983000505';
 
 export const ok = (data: unknown, meta: Record<string, unknown> = {}) => ({
 	data,
