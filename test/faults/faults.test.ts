@@ -6,7 +6,7 @@ import http from 'http';
 import type { AddressInfo } from 'net';
 
 import { apiKeyCredentials, loginCredentials, runNode, type RunResult } from '../harness';
-import { count, EMULATOR_API_KEY, onRequest, useEmulator } from './emulator';
+import { count, EMULATOR_API_KEY, onRequest, useEmulator } from '../harness/emulator';
 import { FROM } from '../harness/answers';
 
 const { emu, baseUrl } = useEmulator();

@@ -1,32 +1,13 @@
 /** Report operations against the local IPPanel emulator: a seeded 5,000-recipient bulk, read back whole. */
-import nock from 'nock';
-
 import { apiKeyCredentials, runNode } from '../harness';
+import { EMULATOR_API_KEY, useEmulator } from '../harness/emulator';
 
-const { createEmulator, CREDENTIALS } = require('../../dev/emulator');
-
-let emu: {
-	start: () => Promise<string>;
-	stop: () => Promise<void>;
-	seedBulk: (spec: { recipients: number }) => number;
-	requests: Array<{ path: string; query: Record<string, string> }>;
-};
-let baseUrl: string;
-
-beforeAll(async () => {
-	nock.enableNetConnect('127.0.0.1');
-	emu = createEmulator();
-	baseUrl = await emu.start();
-});
-afterAll(async () => {
-	await emu.stop();
-	nock.disableNetConnect();
-});
+const { emu, baseUrl } = useEmulator();
 
 describe('Report against the emulator', () => {
 	test('Get Recipients reads a 5,000-recipient bulk in 5 pages, and its statuses add up to Get Stats', async () => {
 		const bulkId = String(emu.seedBulk({ recipients: 5000 }));
-		const credentials = apiKeyCredentials(baseUrl, CREDENTIALS.apiKey);
+		const credentials = apiKeyCredentials(baseUrl(), EMULATOR_API_KEY);
 		const stats = await runNode({ parameters: { resource: 'report', operation: 'stats', bulkId }, credentials });
 		const before = emu.requests.length;
 		const recipients = await runNode({ parameters: { resource: 'report', operation: 'recipients', bulkId, returnAll: true }, credentials });
@@ -49,7 +30,7 @@ describe('Report against the emulator', () => {
 
 	test('Get Many finds the seeded bulk by its ID filter and Get returns the same row', async () => {
 		const bulkId = emu.seedBulk({ recipients: 10 });
-		const credentials = apiKeyCredentials(baseUrl, CREDENTIALS.apiKey);
+		const credentials = apiKeyCredentials(baseUrl(), EMULATOR_API_KEY);
 		const list = await runNode({
 			parameters: { resource: 'report', operation: 'list', returnAll: true, filters: { messages_outbox_id: String(bulkId) } },
 			credentials,

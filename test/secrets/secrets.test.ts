@@ -13,7 +13,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { apiKeyCredentials, everythingProduced, loginCredentials, runNode, type CredentialStore, type RunResult } from '../harness';
 import type { InputFile } from '../harness';
-import { useEmulator } from '../faults/emulator';
+import { useEmulator } from '../harness/emulator';
 import { FROM } from '../harness/answers';
 
 const API_KEY = 'scan-api-key-7d2e41c9b0';

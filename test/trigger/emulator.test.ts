@@ -4,27 +4,15 @@
  * emulator's clock moves, and an SMS arrives; each event is emitted once.
  */
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import { apiKeyCredentials, runNode } from '../harness';
+import { EMULATOR_API_KEY, useEmulator } from '../harness/emulator';
 import { triggerRig } from './pollRig';
 
-const { createEmulator, CREDENTIALS } = require('../../dev/emulator');
-
-let emu: { start(): Promise<string>; stop(): Promise<void>; advance(ms: number): number; addInbound(m: IDataObject): IDataObject };
-let baseUrl: string;
-beforeAll(() => {
-	nock.disableNetConnect();
-	nock.enableNetConnect('127.0.0.1');
-});
-beforeEach(async () => {
-	emu = createEmulator();
-	baseUrl = await emu.start();
-});
-afterEach(async () => emu.stop());
+const { emu, baseUrl } = useEmulator();
 
 test('a send made with the IPPanel node: finished once, each delivery report once; an inbound SMS once', async () => {
-	const rig = (event: string) => triggerRig({ event }, baseUrl, CREDENTIALS.apiKey);
+	const rig = (event: string) => triggerRig({ event }, baseUrl(), EMULATOR_API_KEY);
 	const inbound = rig('inboundMessage');
 	const finished = rig('outboxMessageFinished');
 	const delivery = rig('deliveryStatusChanged');
@@ -33,7 +21,7 @@ test('a send made with the IPPanel node: finished once, each delivery report onc
 
 	const sent = await runNode({
 		parameters: { resource: 'send', operation: 'webservice', fromNumber: '+983000505', recipients: '09121000001, 09121000002, 09121000003', message: 'Your order has shipped' },
-		credentials: apiKeyCredentials(baseUrl, CREDENTIALS.apiKey),
+		credentials: apiKeyCredentials(baseUrl(), EMULATOR_API_KEY),
 	});
 	expect(sent.error).toBeUndefined();
 	const bulkId = sent.items[0].json.message_outbox_id;

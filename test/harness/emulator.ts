@@ -1,4 +1,4 @@
-/** The local IPPanel emulator as the fault, bad-input and secrets suites use it. */
+/** The local IPPanel emulator (dev/emulator) as the fault, secrets, report and trigger suites use it. */
 import nock from 'nock';
 
 const { createEmulator, CREDENTIALS } = require('../../dev/emulator');
@@ -32,14 +32,18 @@ export interface Emulator {
 	injectFault: (fault: Fault) => void;
 	expireTokens: () => void;
 	seedBulk: (spec: { recipients: number }) => number;
+	/** Moves the emulator's clock on (delivery reports, send states); returns its new time. */
+	advance: (ms: number) => number;
+	addInbound: (message: Record<string, unknown>) => Record<string, unknown>;
 }
 
 export const EMULATOR_API_KEY: string = CREDENTIALS.apiKey;
 
-/** One emulator for the whole test file, reset before each test. */
+/** One emulator for the whole test file, reset before each test; loopback is the only network allowed. */
 export function useEmulator(options: Record<string, unknown> = {}): { emu: Emulator; baseUrl: () => string } {
 	const holder = { emu: createEmulator(options) as Emulator, url: '' };
 	beforeAll(async () => {
+		nock.disableNetConnect();
 		nock.enableNetConnect('127.0.0.1');
 		holder.url = await holder.emu.start();
 	});
