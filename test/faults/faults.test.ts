@@ -190,43 +190,35 @@ describe('POST /api/send: never retried', () => {
 		expect(newOutbox()).toHaveLength(0);
 	});
 
-	test('dropped connection after the send ran: "may have happened", one request, exactly one outbox entry', async () => {
-		emu.injectFault({ kind: 'drop', path: SEND, method: 'POST' });
-		const result = await runNode({ parameters: sendTo('09121110001'), credentials: apiKey() });
-		expect(count(emu, 'POST', SEND)).toBe(1);
-		expect(result.error?.message).toBe('The send may have happened: the connection was dropped before an answer came (no answer)');
-		expect(result.error?.description).toContain(MAY_HAVE_HAPPENED);
-		expect(newOutbox()).toHaveLength(1);
-	});
-
-	test('dropped connection before the send ran: same honest "may have happened", and the outbox shows nothing', async () => {
-		emu.injectFault({ kind: 'drop', path: SEND, method: 'POST', recordSend: false });
-		const result = await runNode({ parameters: sendTo('09121110001'), credentials: apiKey() });
-		expect(count(emu, 'POST', SEND)).toBe(1);
-		expect(result.error?.message).toBe('The send may have happened: the connection was dropped before an answer came (no answer)');
-		expect(newOutbox()).toHaveLength(0);
-	});
-
-	test('502 HTML gateway page: "may have happened", one request, check Report → List', async () => {
-		emu.injectFault({ kind: 'html', path: SEND, method: 'POST', times: 5 });
-		const result = await runNode({ parameters: sendTo('09121110001'), credentials: apiKey() });
-		expect(count(emu, 'POST', SEND)).toBe(1);
-		expect(result.error?.message).toBe(
+	// Each of these leaves the send's fate unknown: one request, never retried, the error says so.
+	const DROPPED = 'The send may have happened: the connection was dropped before an answer came (no answer)';
+	test.each([
+		['dropped connection after the send ran: "may have happened", one request, exactly one outbox entry', { kind: 'drop' }, DROPPED, 1],
+		[
+			'dropped connection before the send ran: same honest "may have happened", and the outbox shows nothing',
+			{ kind: 'drop', recordSend: false },
+			DROPPED,
+			0,
+		],
+		[
+			'502 HTML gateway page: "may have happened", one request, check Report → List',
+			{ kind: 'html', times: 5 },
 			'The send may have happened: the server answered with an HTML page "502 Bad Gateway" instead of IPPanel JSON (HTTP 502)',
-		);
-		expect(result.error?.description).toContain(MAY_HAVE_HAPPENED);
-		expect(newOutbox()).toHaveLength(0);
-	});
-
-	test('truncated JSON answer after the send ran: "may have happened", one request, one outbox entry', async () => {
-		emu.injectFault({ kind: 'truncated', path: SEND, method: 'POST' });
+			0,
+		],
+		[
+			'truncated JSON answer after the send ran: "may have happened", one request, one outbox entry',
+			{ kind: 'truncated' },
+			'The send may have happened: the answer was not valid JSON (cut off or not from IPPanel) (HTTP 200)',
+			1,
+		],
+	] as const)('%s', async (_name, fault, message, outboxEntries) => {
+		emu.injectFault({ ...fault, path: SEND, method: 'POST' });
 		const result = await runNode({ parameters: sendTo('09121110001'), credentials: apiKey() });
 		expect(count(emu, 'POST', SEND)).toBe(1);
-		expect(result.error?.message).toBe(
-			'The send may have happened: the answer was not valid JSON (cut off or not from IPPanel) (HTTP 200)',
-		);
+		expect(result.error?.message).toBe(message);
 		expect(result.error?.description).toContain(MAY_HAVE_HAPPENED);
-		expect(newOutbox()).toHaveLength(1);
+		expect(newOutbox()).toHaveLength(outboxEntries);
 	});
 
 	test('a drop on item 1 of 3 stops the run: item 0 sent once, item 2 never, and the error lists what went out', async () => {
