@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { fail, type OutboxMessage } from './fakeIppanel';
-import { triggerRig } from './pollRig';
+import { activated, triggerRig } from './pollRig';
 import { fakeIppanelPerTest } from './perTest';
 
 const LIST = '/v1/api/report/new_list';
@@ -57,8 +57,7 @@ describe('IPPanel Trigger: Delivery Status Changed', () => {
 	});
 
 	test('one event per recipient per final status, while the message still has open recipients', async () => {
-		const trigger = delivery();
-		await trigger.poll();
+		const trigger = await activated(delivery());
 		const m = send({ state_id: 6, recipients: to(3, 1) });
 		expect(lines(await trigger.poll())).toEqual([`${m.id} +989120000000 not_delivered`]);
 		expect(cursorOf(trigger.saved()).bulks[m.id]).toEqual({ t: m.time, r: { '+989120000000': 1 << 3 } });
@@ -73,8 +72,7 @@ describe('IPPanel Trigger: Delivery Status Changed', () => {
 	});
 
 	test('a message that never went out (rejected, cancelled, …) is done without reading its recipients', async () => {
-		const trigger = delivery();
-		await trigger.poll();
+		const trigger = await activated(delivery());
 		const rejected = send({ state_id: 3 });
 		const mark = fake.api.requests.length;
 		expect(await trigger.poll()).toBeNull();
@@ -83,8 +81,7 @@ describe('IPPanel Trigger: Delivery Status Changed', () => {
 	});
 
 	test('recipients over several pages, statuses arriving between polls: each once', async () => {
-		const trigger = delivery();
-		await trigger.poll();
+		const trigger = await activated(delivery());
 		const big = send({ state_id: 6, recipients: Array.from({ length: 2500 }, () => 1).map((s, i) => ({ recipient: `+9891${String(i).padStart(8, '0')}`, message_status: s })) });
 		big.recipients.slice(0, 1200).forEach((r) => (r.message_status = 2));
 		const mark = fake.api.requests.length;
@@ -99,8 +96,7 @@ describe('IPPanel Trigger: Delivery Status Changed', () => {
 	});
 
 	test('an API error mid-poll leaves the cursor; the next poll emits every status once', async () => {
-		const trigger = delivery();
-		await trigger.poll();
+		const trigger = await activated(delivery());
 		const before = trigger.saved();
 		const a = send({ state_id: 6, recipients: to(2) });
 		const b = send({ state_id: 6, recipients: to(4) });

@@ -1,12 +1,14 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { fail } from './fakeIppanel';
-import { triggerRig } from './pollRig';
+import { activated, triggerRig } from './pollRig';
 import { fakeIppanelPerTest } from './perTest';
 
 const INBOX = '/v1/api/report/messages-inbox';
 
 const fake = fakeIppanelPerTest();
+
+const inbound = (options: INodeParameters = {}) => triggerRig({ event: 'inboundMessage', options }, fake.api.url);
 
 /** The item the trigger emits for an inbox row, written out by hand. */
 const item = (row: IDataObject) => ({ ...row, time_iso: new Date((row.time as number) * 1000).toISOString(), seen: false });
@@ -18,7 +20,7 @@ describe('IPPanel Trigger: Inbound Message', () => {
 		fake.api.addInbound();
 		fake.api.addInbound();
 		const newest = fake.api.addInbound();
-		const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
+		const trigger = inbound();
 
 		expect(await trigger.poll()).toBeNull();
 		expect(fake.api.requests.map((r) => [r.method, r.path, r.body])).toEqual([
@@ -29,8 +31,7 @@ describe('IPPanel Trigger: Inbound Message', () => {
 
 	test('three polls with arrivals between them emit each new message once, oldest first', async () => {
 		fake.api.addInbound();
-		const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
-		await trigger.poll();
+		const trigger = await activated(inbound());
 
 		const a = fake.api.addInbound({ from: '+989350000001', message: 'سلام' });
 		const b = fake.api.addInbound({ from: '+989350000002', message: 'Hi' });
@@ -49,8 +50,7 @@ describe('IPPanel Trigger: Inbound Message', () => {
 
 	test('an idle poll makes exactly one request', async () => {
 		fake.api.addInbound();
-		const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
-		await trigger.poll();
+		const trigger = await activated(inbound());
 		const mark = fake.api.requests.length;
 		expect(await trigger.poll()).toBeNull();
 		expect(await trigger.poll()).toBeNull();
@@ -58,7 +58,7 @@ describe('IPPanel Trigger: Inbound Message', () => {
 	});
 
 	test('a burst larger than a page is read page by page and emitted whole', async () => {
-		const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
+		const trigger = inbound();
 		expect(await trigger.poll()).toBeNull(); // empty account: cursor 0
 		const burst = range(0, 250).map(() => fake.api.addInbound());
 		const mark = fake.api.requests.length;
@@ -70,8 +70,7 @@ describe('IPPanel Trigger: Inbound Message', () => {
 
 	test('messages arriving while page 2 is read shift the pages: nothing repeated, nothing lost', async () => {
 		fake.api.addInbound();
-		const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
-		await trigger.poll();
+		const trigger = await activated(inbound());
 		const first = range(0, 150).map(() => fake.api.addInbound().messages_inbox_id);
 		const late: unknown[] = [];
 		fake.api.beforeAnswer = (request) => {
@@ -86,8 +85,7 @@ describe('IPPanel Trigger: Inbound Message', () => {
 
 	test('more than a page arriving during the poll: the part seen now, the rest next poll, each once', async () => {
 		fake.api.addInbound();
-		const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
-		await trigger.poll();
+		const trigger = await activated(inbound());
 		const all = range(0, 150).map(() => fake.api.addInbound().messages_inbox_id);
 		let added = false;
 		fake.api.beforeAnswer = (request) => {
@@ -103,8 +101,7 @@ describe('IPPanel Trigger: Inbound Message', () => {
 
 	test('messages sharing one timestamp are all emitted, by id', async () => {
 		fake.api.addInbound();
-		const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
-		await trigger.poll();
+		const trigger = await activated(inbound());
 		const time = 1760000000;
 		const same = range(0, 5).map(() => fake.api.addInbound({ time }));
 		expect(await trigger.poll()).toEqual(same.map(item));
@@ -112,8 +109,7 @@ describe('IPPanel Trigger: Inbound Message', () => {
 
 	test('an API error mid-poll throws the Persian message and leaves the cursor; the next poll emits everything once', async () => {
 		fake.api.addInbound();
-		const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
-		await trigger.poll();
+		const trigger = await activated(inbound());
 		const before = trigger.saved();
 		const burst = range(0, 150).map(() => fake.api.addInbound().messages_inbox_id);
 		fake.api.beforeAnswer = (request) => (request.body.page === 2 ? fail(422, 'invalid state', '400-31') : undefined);
@@ -128,8 +124,7 @@ describe('IPPanel Trigger: Inbound Message', () => {
 
 	test('a server error is retried by the transport, then surfaces without moving the cursor', async () => {
 		fake.api.addInbound();
-		const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
-		await trigger.poll();
+		const trigger = await activated(inbound());
 		const before = trigger.saved();
 		const fresh = fake.api.addInbound();
 		fake.api.beforeAnswer = () => fail(503, 'خطای سیستمی رخ داده است', '500-1');
@@ -144,7 +139,7 @@ describe('IPPanel Trigger: Inbound Message', () => {
 		const now = Math.floor(Date.now() / 1000);
 		fake.api.addInbound({ time: now - 3 * 3600 }); // outside a 2 h window
 		const inside = [fake.api.addInbound({ time: now - 3600 }), fake.api.addInbound({ time: now - 60 })];
-		const trigger = triggerRig({ event: 'inboundMessage', options: { includeExisting: true, lookBackHours: 2 } }, fake.api.url);
+		const trigger = inbound({ includeExisting: true, lookBackHours: 2 });
 
 		expect(await trigger.poll()).toEqual(inside.map(item));
 		expect(await trigger.poll()).toBeNull();
@@ -154,11 +149,7 @@ describe('IPPanel Trigger: Inbound Message', () => {
 
 	test('receiving number and text filters pick messages; the cursor passes the others', async () => {
 		fake.api.addInbound();
-		const trigger = triggerRig(
-			{ event: 'inboundMessage', options: { receivingNumber: '۰۳۰۰۰ ۵۰۵', textContains: 'stop' } },
-			fake.api.url,
-		);
-		await trigger.poll();
+		const trigger = await activated(inbound({ receivingNumber: '۰۳۰۰۰ ۵۰۵', textContains: 'stop' }));
 		fake.api.addInbound({ number: '+983000505', message: 'hello' });
 		const match = fake.api.addInbound({ number: '+983000505', message: 'Please STOP' });
 		fake.api.addInbound({ number: '+9810004000', message: 'stop' });
@@ -168,8 +159,7 @@ describe('IPPanel Trigger: Inbound Message', () => {
 
 	test('Fetch Test Event (manual) returns the newest matching message and leaves the cursor', async () => {
 		fake.api.addInbound();
-		const trigger = triggerRig({ event: 'inboundMessage', options: { textContains: 'order' } }, fake.api.url);
-		await trigger.poll();
+		const trigger = await activated(inbound({ textContains: 'order' }));
 		const before = trigger.saved();
 		const wanted = fake.api.addInbound({ message: 'Order 42' });
 		fake.api.addInbound({ message: 'unrelated' });
@@ -180,7 +170,7 @@ describe('IPPanel Trigger: Inbound Message', () => {
 	});
 
 	test('Fetch Test Event on an empty inbox says so clearly', async () => {
-		const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
+		const trigger = inbound();
 		await expect(trigger.poll('manual')).rejects.toThrow('No inbound message to show yet');
 		expect(trigger.saved()).toBeUndefined();
 	});

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { fail, type OutboxMessage } from './fakeIppanel';
-import { triggerRig } from './pollRig';
+import { activated, triggerRig } from './pollRig';
 import { fakeIppanelPerTest } from './perTest';
 
 const LIST = '/v1/api/report/new_list';
@@ -114,8 +114,7 @@ describe('IPPanel Trigger: Outbox Message Finished', () => {
 	});
 
 	test('a burst larger than a page: every finished send once, with its stats', async () => {
-		const trigger = finished();
-		await trigger.poll();
+		const trigger = await activated(finished());
 		const burst = range(250).map(() => send({ state_id: 6 }));
 		const mark = fake.api.requests.length;
 
@@ -129,8 +128,7 @@ describe('IPPanel Trigger: Outbox Message Finished', () => {
 	});
 
 	test('sends made while page 2 is read shift the pages: nothing repeated, nothing lost', async () => {
-		const trigger = finished();
-		await trigger.poll();
+		const trigger = await activated(finished());
 		const all = range(150).map(() => send({ state_id: 6 }).id);
 		let added = false;
 		fake.api.beforeAnswer = (request) => {
@@ -146,8 +144,7 @@ describe('IPPanel Trigger: Outbox Message Finished', () => {
 	});
 
 	test('an API error mid-poll leaves the cursor; the next poll emits every send once', async () => {
-		const trigger = finished();
-		await trigger.poll();
+		const trigger = await activated(finished());
 		const before = trigger.saved();
 		const sends = range(3).map(() => send({ state_id: 6 }));
 		fake.api.beforeAnswer = (request) =>
@@ -173,8 +170,7 @@ describe('IPPanel Trigger: Outbox Message Finished', () => {
 	});
 
 	test('the kept ids stay inside the window: old sends are forgotten, a send still open after the window is given up', async () => {
-		const trigger = finished();
-		await trigger.poll();
+		const trigger = await activated(finished());
 		const stuck = send({ state_id: 5 });
 		for (let hour = 0; hour < 30; hour++) {
 			range(10).forEach(() => send({ state_id: 6 }));

@@ -23,6 +23,12 @@ export interface TriggerRig {
 	parameters: INodeParameters;
 }
 
+/** The rig after its first poll (activation): the cursor is set, later polls report what is new. */
+export async function activated(rig: TriggerRig): Promise<TriggerRig> {
+	await rig.poll();
+	return rig;
+}
+
 export function triggerRig(parameters: INodeParameters, baseUrl: string, apiKey?: string): TriggerRig {
 	const credentials = apiKeyCredentials(baseUrl, apiKey);
 	let savedStaticData = '{}';
