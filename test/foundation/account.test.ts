@@ -3,9 +3,6 @@ import nock from 'nock';
 import { API_KEY, apiKeyCredentials, runNode } from '../harness';
 import { BASE, ok } from '../harness/answers';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-
 describe('Account', () => {
 	test('Get Credit sends the API key raw and outputs the credit as a number', async () => {
 		const scope = nock(BASE, { reqheaders: { authorization: API_KEY } })

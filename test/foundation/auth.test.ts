@@ -15,9 +15,6 @@ function isCurrentCode(otp: string): boolean {
 	return [-30_000, 0, 30_000].some((shift) => totp(key, Date.now() + shift) === otp);
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-
 describe('API key authentication', () => {
 	test('the key goes raw into Authorization and no login happens', async () => {
 		const scope = nock(BASE, { reqheaders: { authorization: API_KEY } })

@@ -6,9 +6,6 @@ import { BASE, fail, ok } from '../harness/answers';
 const getCredit = { resource: 'account', operation: 'getCredit' };
 const getProfile = { resource: 'account', operation: 'getProfile' };
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-
 describe('IPPanel answers that are errors', () => {
 	test('HTTP 200 with meta.status false is an error carrying the Persian message', async () => {
 		nock(BASE).get('/api/payment/credit/mine').reply(200, fail('حساب کاربری مسدود است', '400-7'));

@@ -27,9 +27,6 @@ const nodeNamed = (name: string) => example.nodes.find((node) => node.name === n
 /** The node after `name` in the example's connections. */
 const next = (name: string) => nodeNamed(example.connections[name].main[0][0].node);
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-
 describe('example: daily report export', () => {
 	const trigger = example.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger') as WorkflowNode;
 	const listNode = next(trigger.name);

@@ -3,9 +3,6 @@ import nock from 'nock';
 import { API_KEY, apiKeyCredentials, runNode } from '../harness';
 import { BASE, page } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-
 const inboxRow = (id: number) => ({
 	messages_inbox_id: id,
 	from: '+989121234567',

@@ -4,9 +4,6 @@ import nock from 'nock';
 import { API_KEY, apiKeyCredentials, runNode } from '../harness';
 import { BASE, outboxRow, page } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-
 /** Records every `new_list` body and answers with `answer(body)`. */
 function newList(answer: (body: Record<string, unknown>) => unknown) {
 	const bodies: Array<Record<string, unknown>> = [];

@@ -3,9 +3,6 @@ import nock from 'nock';
 import { API_KEY, apiKeyCredentials, runNode } from '../harness';
 import { BASE, ok, page } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-
 const PATTERN = {
 	pattern_code: 'abc123xyz',
 	title: null,

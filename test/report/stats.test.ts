@@ -3,9 +3,6 @@ import nock from 'nock';
 import { API_KEY, apiKeyCredentials, runNode } from '../harness';
 import { BASE, ok, outboxRow } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-
 const split = (en: number | string, fa: number | string) => ({ en, fa });
 
 /** bulk_stats as edge-api.md shows it, with counts mixing `0` and `"1"`. */

@@ -1,11 +1,7 @@
 /** Batch Input Items: many items, few requests, and every item still paired to its outbox id. */
-import nock from 'nock';
 
 import { apiKeyCredentials, runNode } from '../harness';
 import { BASE, FROM, mobiles, recordSends } from './fixtures';
-
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
 
 const e164 = (local: string) => `+98${local.slice(1)}`;
 

@@ -7,9 +7,6 @@ import nock from 'nock';
 import { API_KEY, apiKeyCredentials, everythingProduced, runNode } from '../harness';
 import { BASE, daysAhead, FROM, ok, recordSends } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-
 const credentials = () => apiKeyCredentials(BASE);
 
 describe('Send to Numbers (webservice)', () => {

@@ -6,9 +6,6 @@ import nock from 'nock';
 import { API_KEY, apiKeyCredentials, everythingProduced, runNode } from '../harness';
 import { BASE, fail, FROM, ok, recordSends } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-
 const parameters = { resource: 'send', operation: 'webservice', fromNumber: FROM, recipients: '09121234567', message: 'Hi' };
 
 /** A local server that drops every connection, or never answers. */

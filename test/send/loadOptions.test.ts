@@ -13,9 +13,6 @@ import { TestCredentialsHelper } from '../harness/credentials';
 import { nodeTypes } from '../harness/nodes';
 import { BASE, FROM, ok } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-
 function loadOptionsContext(parameters: INode['parameters']) {
 	const node: INode = {
 		id: 'ippanel',

@@ -4,9 +4,6 @@ import nock from 'nock';
 import { apiKeyCredentials, runNode } from '../harness';
 import { BASE, FROM, mobiles, ok, recordPrices, recordSends } from './fixtures';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-
 const webservice = (additionalFields: object) => ({
 	resource: 'send',
 	operation: 'webservice',

@@ -1,19 +1,13 @@
-import nock from 'nock';
-
 import { virtualClock, type VirtualClock } from './clock';
 import { FakeIppanel } from './fakeIppanel';
 
 /**
- * The jest hooks every trigger suite shares: loopback only, a fresh FakeIppanel for each test
+ * The jest hooks every trigger suite shares: a fresh FakeIppanel for each test
  * and, with `{ clock: true }`, a virtual clock. Tests read them through the returned object
  * (`fake.api`, `fake.clock`), which the hooks refill before each test.
  */
 export function fakeIppanelPerTest({ clock = false } = {}): { api: FakeIppanel; clock: VirtualClock } {
 	const current = {} as { api: FakeIppanel; clock: VirtualClock };
-	beforeAll(() => {
-		nock.disableNetConnect();
-		nock.enableNetConnect('127.0.0.1');
-	});
 	beforeEach(async () => {
 		current.api = new FakeIppanel();
 		await current.api.start();
