@@ -7,21 +7,21 @@ import { BASE, outboxRow, page } from './fixtures';
 /** Records every `new_list` body and answers with `answer(body)`. */
 function newList(answer: (body: Record<string, unknown>) => unknown) {
 	const bodies: Array<Record<string, unknown>> = [];
-	const scope = nock(BASE, { reqheaders: { authorization: API_KEY } })
+	nock(BASE, { reqheaders: { authorization: API_KEY } })
 		.post('/api/report/new_list')
 		.times(100)
 		.reply(200, (_uri, body) => {
 			bodies.push(body as Record<string, unknown>);
 			return answer(body as Record<string, unknown>) as nock.Body;
 		});
-	return { bodies, scope };
+	return { bodies };
 }
 
 const list = (extra: Record<string, unknown> = {}) => ({ resource: 'report', operation: 'list', ...extra });
 
 describe('Report → Get Many (new_list)', () => {
 	test('sends every filter in IPPanel wire format: dates in the workflow time zone as Unix-second strings, state as an id', async () => {
-		const { bodies } = newList(() => page([], { current: 1, last: 1, perPage: 100, total: 0 }));
+		const { bodies } = newList(() => page([]));
 		const result = await runNode({
 			timezone: 'Asia/Tehran',
 			parameters: list({
@@ -74,7 +74,7 @@ describe('Report → Get Many (new_list)', () => {
 		['9', 'system_error'],
 	])('state filter %s goes out as that id string and rows get the word "%s"', async (stateId, word) => {
 		const { bodies } = newList(() =>
-			page([outboxRow(7, { state_id: Number(stateId) })], { current: 1, last: 1, perPage: 100, total: 1 }),
+			page([outboxRow(7, { state_id: Number(stateId) })]),
 		);
 		const result = await runNode({ parameters: list({ returnAll: true, filters: { state_id: stateId } }), credentials: apiKeyCredentials(BASE) });
 		expect(bodies[0].filters).toEqual({ state_id: stateId });
@@ -106,12 +106,7 @@ describe('Report → Get Many (new_list)', () => {
 
 	test('leaves filters out when none are set, and outputs one typed item per outbox row', async () => {
 		const { bodies } = newList(() =>
-			page([outboxRow(1100972179), outboxRow(588459562, { state_id: 2, part: '3', return: '0' })], {
-				current: 1,
-				last: 1,
-				perPage: 100,
-				total: 2,
-			}),
+			page([outboxRow(1100972179), outboxRow(588459562, { state_id: 2, part: '3', return: '0' })]),
 		);
 		const result = await runNode({ parameters: list({ returnAll: true }), credentials: apiKeyCredentials(BASE) });
 		expect(bodies).toEqual([{ page: 1, limit: 100 }]);
@@ -148,7 +143,7 @@ describe('Report → Get Many (new_list)', () => {
 	});
 
 	test('Include Raw API Row keeps the row exactly as IPPanel sent it', async () => {
-		newList(() => page([outboxRow(5)], { current: 1, last: 1, perPage: 100, total: 1 }));
+		newList(() => page([outboxRow(5)]));
 		const result = await runNode({ parameters: list({ returnAll: true, options: { includeRaw: true } }), credentials: apiKeyCredentials(BASE) });
 		expect(result.items[0].json.raw).toEqual(outboxRow(5));
 		expect(result.items[0].json.messages_outbox_id).toBe(5);
@@ -190,7 +185,7 @@ describe('Report → Get Many (new_list)', () => {
 	});
 
 	test('a reversed date range is refused before any request, naming both filters', async () => {
-		const { bodies } = newList(() => page([], { current: 1, last: 1, perPage: 100, total: 0 }));
+		const { bodies } = newList(() => page([]));
 		const result = await runNode({
 			parameters: list({ returnAll: true, filters: { send_from_date: '2025-04-09T00:00:00', send_to_date: '2025-04-08T00:00:00' } }),
 			credentials: apiKeyCredentials(BASE),
@@ -201,7 +196,7 @@ describe('Report → Get Many (new_list)', () => {
 	});
 
 	test('a date filter that is not a date is refused before any request', async () => {
-		const { bodies } = newList(() => page([], { current: 1, last: 1, perPage: 100, total: 0 }));
+		const { bodies } = newList(() => page([]));
 		const result = await runNode({
 			parameters: list({ returnAll: true, filters: { create_from_date: 'yesterday' } }),
 			credentials: apiKeyCredentials(BASE),
@@ -211,7 +206,7 @@ describe('Report → Get Many (new_list)', () => {
 	});
 
 	test('a Luxon DateTime from an expression ({{ $today }}) is read in its own zone', async () => {
-		const { bodies } = newList(() => page([], { current: 1, last: 1, perPage: 100, total: 0 }));
+		const { bodies } = newList(() => page([]));
 		await runNode({
 			timezone: 'Asia/Tehran',
 			parameters: list({ returnAll: true, filters: { create_from_date: '={{ $today.minus({ days: 1 }) }}', create_to_date: '={{ $today }}' } }),
@@ -225,7 +220,7 @@ describe('Report → Get Many (new_list)', () => {
 	});
 
 	test('dates given as Unix seconds from an expression pass through unchanged', async () => {
-		const { bodies } = newList(() => page([], { current: 1, last: 1, perPage: 100, total: 0 }));
+		const { bodies } = newList(() => page([]));
 		await runNode({
 			parameters: list({ returnAll: true, filters: { create_from_date: '={{ 1744102007 }}' } }),
 			credentials: apiKeyCredentials(BASE),

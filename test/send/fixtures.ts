@@ -15,7 +15,7 @@ export const mobiles = (count: number) => Array.from({ length: count }, (_, inde
 export function recordSends(firstId = 5000) {
 	const bodies: any[] = [];
 	let nextId = firstId;
-	const scope = nock(BASE)
+	nock(BASE)
 		.persist()
 		.post('/api/send')
 		.reply(200, (_uri, body: any) => {
@@ -23,7 +23,7 @@ export function recordSends(firstId = 5000) {
 			const count = body.sending_type === 'peer_to_peer' ? body.params.length : 1;
 			return ok({ message_outbox_ids: Array.from({ length: count }, () => nextId++) });
 		});
-	return { bodies, scope };
+	return { bodies };
 }
 
 /** Answers calculate-price with IPPanel's documented example prices, recording the bodies. */
