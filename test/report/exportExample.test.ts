@@ -2,33 +2,18 @@
  * examples/report-export-daily.json, its IPPanel part run through the engine: the List node with
  * the example's own parameters, then the Recipients node once per outbox row it produced.
  */
-import { readFileSync } from 'fs';
-import path from 'path';
-
 import { DateTime } from 'luxon';
 import nock from 'nock';
-import type { INodeParameters } from 'n8n-workflow';
 
 import { API_KEY, apiKeyCredentials, runNode } from '../harness';
+import { loadExample } from '../harness/examples';
 import { BASE, outboxRow, page, recipientRow } from './fixtures';
 
-interface WorkflowNode {
-	name: string;
-	type: string;
-	parameters: INodeParameters;
-	credentials?: Record<string, unknown>;
-}
-
-const example = JSON.parse(readFileSync(path.join(__dirname, '../../examples/report-export-daily.json'), 'utf8')) as {
-	nodes: WorkflowNode[];
-	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
-};
-const nodeNamed = (name: string) => example.nodes.find((node) => node.name === name) as WorkflowNode;
-/** The node after `name` in the example's connections. */
-const next = (name: string) => nodeNamed(example.connections[name].main[0][0].node);
+const example = loadExample('report-export-daily.json');
+const { next } = example;
 
 describe('example: daily report export', () => {
-	const trigger = example.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger') as WorkflowNode;
+	const trigger = example.ofType('n8n-nodes-base.scheduleTrigger');
 	const listNode = next(trigger.name);
 	const recipientsNode = next(listNode.name);
 	const fileNode = next(recipientsNode.name);

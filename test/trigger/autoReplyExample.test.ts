@@ -2,28 +2,16 @@
  * examples/inbound-auto-reply.json run through the engine: the trigger's poll with the example's
  * parameters, then the reply node with the example's parameters on the items the poll emitted.
  */
-import { readFileSync } from 'fs';
-import path from 'path';
-
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { apiKeyCredentials, runNode } from '../harness';
+import { loadExample } from '../harness/examples';
 import { triggerRig } from './pollRig';
 import { fakeIppanelPerTest } from './perTest';
 
-interface WorkflowNode {
-	name: string;
-	type: string;
-	parameters: INodeParameters;
-	credentials?: Record<string, unknown>;
-}
-
-const example = JSON.parse(readFileSync(path.join(__dirname, '../../examples/inbound-auto-reply.json'), 'utf8')) as {
-	nodes: WorkflowNode[];
-	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
-};
-const trigger = example.nodes.find((node) => node.type === 'n8n-nodes-ippanel-edge.ippanelTrigger') as WorkflowNode;
-const reply = example.nodes.find((node) => node.name === example.connections[trigger.name].main[0][0].node) as WorkflowNode;
+const example = loadExample('inbound-auto-reply.json');
+const trigger = example.ofType('n8n-nodes-ippanel-edge.ippanelTrigger');
+const reply = example.next(trigger.name);
 
 const fake = fakeIppanelPerTest();
 
