@@ -150,4 +150,4 @@ function createAuth({ store, clock, options }) {
 	return { authenticate, expireAll, routes };
 }
 
-module.exports = { createAuth, totp, verifyTotp, base32Decode };
+module.exports = { createAuth, totp };

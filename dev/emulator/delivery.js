@@ -150,8 +150,6 @@ function bulkStats(entry, now, rules) {
 }
 
 module.exports = {
-	STATES,
-	TIMELINE,
 	STATES_WITH_RECIPIENTS,
 	stateIdOf,
 	recipientStatus,

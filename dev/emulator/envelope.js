@@ -107,8 +107,6 @@ module.exports = {
 	ok,
 	paged,
 	pageParams,
-	pageMeta,
-	validationError,
 	unauthorized,
 	notFound,
 };

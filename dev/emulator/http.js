@@ -102,4 +102,4 @@ function nginxPage(status) {
 	);
 }
 
-module.exports = { readBody, parseBody, parseMultipart, writeReply, nginxPage };
+module.exports = { readBody, parseBody, writeReply, nginxPage };

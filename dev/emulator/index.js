@@ -137,4 +137,4 @@ function createEmulator(options = {}) {
 /** Demo credentials: the API key and the users with their login method, TOTP secret or OTP. */
 const CREDENTIALS = { apiKey: seed.API_KEY, users: seed.DEFAULT_USERS };
 
-module.exports = { createEmulator, totp, CREDENTIALS, DEFAULTS };
+module.exports = { createEmulator, totp, CREDENTIALS };

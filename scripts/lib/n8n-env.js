@@ -836,9 +836,6 @@ module.exports = {
 	run,
 	killGroup,
 	tail,
-	node24Env,
-	ensureNode24,
-	ensureN8n,
 	ensureRuntime,
 	ensureTool,
 	buildAndPack,
@@ -852,13 +849,11 @@ module.exports = {
 	n8nCli,
 	importCredentials,
 	importWorkflows,
-	parseRunOutput,
 	executeWorkflow,
 	readBinaryData,
 	waitForHttp,
 	startN8n,
 	restLogin,
-	restRequest,
 	activateWorkflow,
 	deactivateWorkflow,
 	listExecutions,
@@ -866,7 +861,6 @@ module.exports = {
 	waitForExecutions,
 	ippanelCredential,
 	loadExamples,
-	workflowIdFor,
 };
 
 // `node scripts/lib/n8n-env.js ensure` installs the runtime only (handy for CI caches).

@@ -117,4 +117,4 @@ async function nodeOutput(db, executionId, nodeName) {
 	return items;
 }
 
-module.exports = { startWorker, executionsOf, waitForExecutions, runOf, nodeOutput };
+module.exports = { startWorker, executionsOf, waitForExecutions, nodeOutput };

@@ -177,4 +177,4 @@ function postgresEnv(port, dbName) {
 	};
 }
 
-module.exports = { ensureDebianPackages, REDIS, POSTGRES, startRedis, startPostgres, redisCommand };
+module.exports = { ensureDebianPackages, REDIS, POSTGRES, startRedis, startPostgres };

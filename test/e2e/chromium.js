@@ -56,4 +56,4 @@ async function launchBrowser() {
 	};
 }
 
-module.exports = { ensureChromium, launchBrowser };
+module.exports = { launchBrowser };
