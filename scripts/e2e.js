@@ -32,7 +32,7 @@ const LOGIN = { email: 'e2e@example.com', password: `E2e-${crypto.randomBytes(6)
 const DOCS_IMAGES = path.join(env.paths.root, 'docs', 'images');
 const MINUTE = 60 * 1000;
 
-const { timings, timed, summary: timingSummary } = env.phaseTimer();
+const { timed, summary: timingSummary } = env.phaseTimer();
 
 /** Build, pack, install into the temp user folder; returns the installed package dir or undefined. */
 async function installPackage(results, tmp, userFolder) {
@@ -98,7 +98,6 @@ async function runHeadless(results, n8nEnv, emulator, examples, tmp) {
 async function main() {
 	const args = new Set(process.argv.slice(2));
 	const screenshots = args.has('--screenshots') || process.env.IPPANEL_E2E_SCREENSHOTS === '1';
-	const t0 = Date.now();
 	const results = new Results('e2e');
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ippanel-e2e-'));
 	const userFolder = path.join(tmp, 'user');
@@ -161,7 +160,6 @@ async function main() {
 	} finally {
 		if (server) await server.stop();
 		if (emulator) await emulator.stop();
-		timings.total = Date.now() - t0;
 		env.log(timingSummary());
 		if (results.failed || args.has('--keep')) {
 			env.log(`kept ${tmp} (n8n.log, user folder${screenshots ? '' : ', screenshots/'})`);

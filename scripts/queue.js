@@ -79,7 +79,6 @@ const numbers = (prefix, count) => Array.from({ length: count }, (_, i) => prefi
 
 async function main() {
 	const args = new Set(process.argv.slice(2));
-	const t0 = Date.now();
 	const results = new Results('queue');
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ippanel-queue-'));
 	const stops = []; // run in reverse order in `finally`
@@ -101,7 +100,7 @@ async function main() {
 		// ---- Redis + Postgres --------------------------------------------------------------
 		const infra = await timed('services', () =>
 			results.check('setup: Redis and PostgreSQL (Debian packages) start on 127.0.0.1', async () => {
-				const apt = await services.ensureDebianPackages([services.REDIS, services.POSTGRES]);
+				const apt = await env.ensureDebianPackages([services.REDIS, services.POSTGRES]);
 				if (apt.installed.length) env.log(`installed ${apt.installed.join(', ')}`);
 				const redis = await services.startRedis({ port: await env.freePort(6390, 6394, taken), dir: path.join(tmp, 'redis') });
 				stops.push(() => redis.stop());
@@ -143,16 +142,16 @@ async function main() {
 			GENERIC_TIMEZONE: 'UTC',
 			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 		};
-		const envFor = async (userFolder, extra = {}) =>
+		const envFor = async (userFolder, { port, extra = {} } = {}) =>
 			env.n8nEnv({
 				userFolder,
 				encryptionKey,
+				port,
 				brokerPort: await env.freePort(5690, 5699, taken),
 				logLevel: 'info',
 				extra: { ...shared, ...extra },
 			});
-		const mainEnv = await envFor(folders.main);
-		Object.assign(mainEnv, { N8N_PORT: String(mainPort), N8N_EDITOR_BASE_URL: `http://127.0.0.1:${mainPort}/`, WEBHOOK_URL: `http://127.0.0.1:${mainPort}/` });
+		const mainEnv = await envFor(folders.main, { port: mainPort, extra: { WEBHOOK_URL: `http://127.0.0.1:${mainPort}/` } });
 
 		const credential = env.ippanelCredential({ id: 'ippanelQueueCred1', name: 'IPPanel (emulator, queue)', baseUrl: emulatorUrl, apiKey: API_KEY });
 		const wf = {
@@ -323,7 +322,6 @@ async function main() {
 		return results;
 	} finally {
 		for (const stop of stops.reverse()) await stop().catch((err) => env.log(`stop: ${err.message}`));
-		timings.total = Date.now() - t0;
 		env.log(timingSummary());
 		env.log(`figures: ${JSON.stringify(figures)}`);
 		const outDir = path.join(env.paths.root, '.ci', 'out');

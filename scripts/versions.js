@@ -55,12 +55,8 @@ async function ensureFolder(name, dependencies) {
 }
 
 /** Unpacks the tarball into <dir>/node_modules/<package>, where `n8n-workflow` resolves to dir's. */
-async function placePackage(tarball, dir) {
-	const target = path.join(dir, 'node_modules', env.PACKAGE_NAME);
-	fs.rmSync(target, { recursive: true, force: true });
-	fs.mkdirSync(target, { recursive: true });
-	await env.run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
-	return target;
+function placePackage(tarball, dir) {
+	return env.unpackTarball(tarball, path.join(dir, 'node_modules', env.PACKAGE_NAME));
 }
 
 function runChild(args, extraEnv, timeoutMs = 3 * MINUTE) {
@@ -191,9 +187,7 @@ async function main() {
 	try {
 		const tarball = await results.check('setup: the package builds and packs', () => env.buildAndPack(path.join(tmp, 'pack')), 8 * MINUTE);
 		if (!tarball) return results;
-		const packed = path.join(tmp, 'packed');
-		fs.mkdirSync(packed);
-		await env.run('tar', ['-xzf', tarball, '-C', packed, '--strip-components=1']);
+		const packed = await env.unpackTarball(tarball, path.join(tmp, 'packed'));
 
 		// n8n's scanner (rule valid-peer-dependencies) only accepts "*" as the peer range, so the
 		// supported range is declared in the README, which must state the one the matrix proves.

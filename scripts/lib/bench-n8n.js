@@ -24,14 +24,6 @@ const WORKFLOW_IDS = {
 	singleHttp: 'benchOneHttpReq1',
 };
 
-/** `npm pack` of the dist/ as it is (for `--no-build` reruns; buildAndPack rebuilds first). */
-async function packCurrentDist(outDir) {
-	fs.mkdirSync(outDir, { recursive: true });
-	const packed = await env.run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', outDir], { timeoutMs: 2 * MINUTE });
-	const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')))[0];
-	return path.join(outDir, info.filename);
-}
-
 /**
  * Node 24 + n8n from the cache, this package packed and installed into a fresh user folder
  * under `tmp` (or the given `tarball`, e.g. an older release), the credentials (pointing at the
@@ -42,7 +34,7 @@ async function setupN8n({ tmp, emulator, port, brokerPort, build, tarball: given
 	const started = process.hrtime.bigint();
 	await env.ensureRuntime();
 	const packDir = path.join(tmp, 'pack');
-	const tarball = given || (build ? await env.buildAndPack(packDir) : await packCurrentDist(packDir));
+	const tarball = given || (await env.buildAndPack(packDir, { build }));
 	const userFolder = path.join(tmp, 'user');
 	await env.installTarball(tarball, userFolder);
 	const n8nEnv = env.n8nEnv({

@@ -72,8 +72,12 @@ async function withTimeout(fn, timeoutMs) {
 	}
 }
 
-/** Times named phases of a run: `await timed('import', fn)`; `summary()` lists them for the log. */
+/**
+ * Times named phases of a run: `await timed('import', fn)`. `summary()` ends the run: it sets
+ * `timings.total` (since the timer was made) and lists every phase for the log.
+ */
 function phaseTimer() {
+	const started = Date.now();
 	const timings = {};
 	async function timed(name, fn) {
 		const started = Date.now();
@@ -83,7 +87,10 @@ function phaseTimer() {
 			timings[name] = Date.now() - started;
 		}
 	}
-	const summary = () => `timings: ${Object.entries(timings).map(([k, ms]) => `${k} ${seconds(ms)}`).join(', ')}`;
+	const summary = () => {
+		timings.total = Date.now() - started;
+		return `timings: ${Object.entries(timings).map(([k, ms]) => `${k} ${seconds(ms)}`).join(', ')}`;
+	};
 	return { timings, timed, summary };
 }
 
@@ -384,8 +391,8 @@ async function ensureRuntime() {
 // this package: build, pack, install into an n8n user folder
 // ---------------------------------------------------------------------------
 
-/** Builds the package and packs it into outDir; returns the tarball path. */
-async function buildAndPack(outDir) {
+/** Builds the package (unless `build` is false: pack dist/ as it is) and packs it into outDir; returns the tarball path. */
+async function buildAndPack(outDir, { build = true } = {}) {
 	if (!fs.existsSync(path.join(ROOT, 'node_modules'))) {
 		// Fresh clone: ensure-deps.js (owned by the build setup) runs `npm ci`.
 		const ensureDeps = path.join(ROOT, 'scripts', 'ensure-deps.js');
@@ -394,7 +401,7 @@ async function buildAndPack(outDir) {
 		else await run('npm', ['ci', '--no-audit', '--no-fund'], { echo: true });
 	}
 	const started = Date.now();
-	await run('npm', ['run', 'build'], { timeoutMs: 5 * 60 * 1000 });
+	if (build) await run('npm', ['run', 'build'], { timeoutMs: 5 * 60 * 1000 });
 	fs.mkdirSync(outDir, { recursive: true });
 	// --ignore-scripts: `prepack` would run the build a second time.
 	const packed = await run(
@@ -404,7 +411,7 @@ async function buildAndPack(outDir) {
 	);
 	const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')))[0];
 	const tarball = path.join(outDir, info.filename);
-	log(`built and packed ${info.filename} (${info.entryCount} files) in ${seconds(Date.now() - started)}`);
+	log(`${build ? 'built and ' : ''}packed ${info.filename} (${info.entryCount} files) in ${seconds(Date.now() - started)}`);
 	return tarball;
 }
 
@@ -414,12 +421,17 @@ async function buildAndPack(outDir) {
  * dev/peer/optional dependencies, `npm install --ignore-scripts --install-strategy=shallow`,
  * register it in .n8n/nodes/package.json.
  */
-async function installTarball(tarball, userFolder) {
-	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
+/** Extracts a packed tarball's `package/` into target (emptied first). */
+async function unpackTarball(tarball, target) {
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.mkdirSync(target, { recursive: true });
 	await run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+	return target;
+}
+
+async function installTarball(tarball, userFolder) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const target = await unpackTarball(tarball, path.join(nodesDir, 'node_modules', PACKAGE_NAME));
 
 	const pkgFile = path.join(target, 'package.json');
 	const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
@@ -486,6 +498,22 @@ function portIsFree(port) {
 		srv.once('error', () => resolve(false));
 		srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
 	});
+}
+
+/** apt-get install the Debian packages whose probe file is missing (one `apt-get update` first). */
+async function ensureDebianPackages(packages) {
+	const missing = packages.filter((p) => !p.probe());
+	if (!missing.length) return { installed: [] };
+	if (typeof process.getuid === 'function' && process.getuid() !== 0) {
+		throw new Error(`missing ${missing.map((p) => p.name).join(', ')}; install them (apt-get) or run as root`);
+	}
+	const names = missing.map((p) => p.name);
+	log(`apt-get install ${names.join(' ')} ...`);
+	const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	await run('apt-get', ['update'], { env: aptEnv, timeoutMs: 5 * 60 * 1000 });
+	await run('apt-get', ['install', '-y', '--no-install-recommends', ...names], { env: aptEnv, timeoutMs: 10 * 60 * 1000 });
+	for (const p of missing) if (!p.probe()) throw new Error(`apt-get installed ${p.name}, but it is still not found`);
+	return { installed: names };
 }
 
 /** The first free loopback port of [from, to] not already in `taken` (which it joins), or an error naming the range. */
@@ -634,17 +662,16 @@ function tail(file, lines = 40) {
  * Starts `n8n start` in its own process group, logging to logFile (and to the console
  * when echo), and resolves once /healthz and the editor answer. Returns { url, child, stop() }.
  */
-async function startN8n(env, { logFile, echo = false, timeoutMs = 2 * 60 * 1000 }) {
-	const port = env.N8N_PORT || '5678';
-	const url = `http://127.0.0.1:${port}`;
+/**
+ * Spawns a long-running process in its own process group (killed when this script exits), its
+ * stdout and stderr written to logFile (and echoed with `echo`). `stop(graceMs)` sends SIGTERM,
+ * SIGKILL after graceMs, and always SIGKILLs the group at the end: task runners and other
+ * children live in it.
+ */
+function spawnGroup(cmd, args, { env: childEnv, cwd, logFile, echo = false, uid, gid, graceMs: defaultGraceMs = 15000 }) {
 	fs.mkdirSync(path.dirname(logFile), { recursive: true });
 	const out = fs.createWriteStream(logFile);
-	const child = spawn(paths.nodeExe, [paths.n8nBin, 'start'], {
-		env,
-		cwd: env.N8N_USER_FOLDER,
-		stdio: ['ignore', 'pipe', 'pipe'],
-		detached: true,
-	});
+	const child = spawn(cmd, args, { env: childEnv, cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true, uid, gid });
 	track(child);
 	let exited = false;
 	const exit = new Promise((resolve) =>
@@ -659,8 +686,7 @@ async function startN8n(env, { logFile, echo = false, timeoutMs = 2 * 60 * 1000 
 			if (echo) process.stdout.write(d);
 		});
 	}
-
-	async function stop(graceMs = 15000) {
+	async function stop(graceMs = defaultGraceMs) {
 		if (!exited) {
 			killGroup(child.pid, 'SIGTERM');
 			const timedOut = await Promise.race([exit.then(() => false), sleep(graceMs).then(() => true)]);
@@ -669,14 +695,18 @@ async function startN8n(env, { logFile, echo = false, timeoutMs = 2 * 60 * 1000 
 				await Promise.race([exit, sleep(5000)]);
 			}
 		}
-		// Task runners and other children live in the same group: make sure they are gone.
 		killGroup(child.pid, 'SIGKILL');
-		out.end();
+		await new Promise((resolve) => out.end(resolve));
 	}
+	return { child, exit, alive: () => !exited, stop };
+}
 
+async function startN8n(env, { logFile, echo = false, timeoutMs = 2 * 60 * 1000 }) {
+	const port = env.N8N_PORT || '5678';
+	const url = `http://127.0.0.1:${port}`;
+	const { child, exit, alive, stop } = spawnGroup(paths.nodeExe, [paths.n8nBin, 'start'], { env, cwd: env.N8N_USER_FOLDER, logFile, echo });
 	const started = Date.now();
 	try {
-		const alive = () => !exited;
 		await waitForHttp(`${url}/healthz`, { timeoutMs, alive });
 		// /healthz answers before the editor's routes are mounted ("Cannot GET /signin").
 		await waitForHttp(`${url}/signin`, { timeoutMs: timeoutMs - (Date.now() - started), alive });
@@ -839,11 +869,13 @@ module.exports = {
 	ensureRuntime,
 	ensureTool,
 	buildAndPack,
+	unpackTarball,
 	installTarball,
 	startEmulator,
 	randomPort,
 	portIsFree,
 	freePort,
+	ensureDebianPackages,
 	hashPassword,
 	n8nEnv,
 	n8nCli,
@@ -852,6 +884,7 @@ module.exports = {
 	executeWorkflow,
 	readBinaryData,
 	waitForHttp,
+	spawnGroup,
 	startN8n,
 	restLogin,
 	activateWorkflow,

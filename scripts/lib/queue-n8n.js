@@ -6,7 +6,6 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { spawn } = require('child_process');
 const env = require('./n8n-env');
 
 /**
@@ -15,36 +14,14 @@ const env = require('./n8n-env');
  * /healthz answers. Returns { name, logFile, stop(), executionIds() }.
  */
 async function startWorker(workerEnv, { name, logFile, healthPort, concurrency = 10, timeoutMs = 2 * 60 * 1000 }) {
-	const out = fs.createWriteStream(logFile);
-	const child = spawn(env.paths.nodeExe, [env.paths.n8nBin, 'worker', `--concurrency=${concurrency}`], {
-		env: {
-			...workerEnv,
-			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-			QUEUE_HEALTH_CHECK_PORT: String(healthPort),
-			N8N_LOG_LEVEL: 'info',
-		},
+	const { alive, stop } = env.spawnGroup(env.paths.nodeExe, [env.paths.n8nBin, 'worker', `--concurrency=${concurrency}`], {
+		env: { ...workerEnv, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_LOG_LEVEL: 'info' },
 		cwd: workerEnv.N8N_USER_FOLDER,
-		stdio: ['ignore', 'pipe', 'pipe'],
-		detached: true,
+		logFile,
 	});
-	let exited = false;
-	const exit = new Promise((resolve) => child.on('exit', (code, signal) => ((exited = true), resolve({ code, signal }))));
-	for (const stream of [child.stdout, child.stderr]) stream.on('data', (d) => out.write(d));
-	process.on('exit', () => env.killGroup(child.pid, 'SIGKILL'));
-
-	async function stop(graceMs = 15000) {
-		if (!exited) {
-			env.killGroup(child.pid, 'SIGTERM');
-			const timedOut = await Promise.race([exit.then(() => false), env.sleep(graceMs).then(() => true)]);
-			if (timedOut) env.killGroup(child.pid, 'SIGKILL');
-		}
-		env.killGroup(child.pid, 'SIGKILL'); // its task runners are in the same group
-		await new Promise((resolve) => out.end(resolve));
-	}
-
 	const started = Date.now();
 	try {
-		await env.waitForHttp(`http://127.0.0.1:${healthPort}/healthz`, { timeoutMs, alive: () => !exited });
+		await env.waitForHttp(`http://127.0.0.1:${healthPort}/healthz`, { timeoutMs, alive });
 	} catch (err) {
 		await stop(3000);
 		throw new Error(`n8n worker ${name} did not start: ${err.message}\n--- ${logFile} ---\n${env.tail(logFile)}`);

@@ -11,26 +11,9 @@
 const fs = require('fs');
 const net = require('net');
 const path = require('path');
-const { spawn } = require('child_process');
 const env = require('./n8n-env');
 
 const PG_BIN_ROOT = '/usr/lib/postgresql';
-
-/** apt-get install the Debian packages whose probe file is missing (one `apt-get update` first). */
-async function ensureDebianPackages(packages) {
-	const missing = packages.filter((p) => !p.probe());
-	if (!missing.length) return { installed: [] };
-	if (typeof process.getuid === 'function' && process.getuid() !== 0) {
-		throw new Error(`missing ${missing.map((p) => p.name).join(', ')}; install them (apt-get) or run as root`);
-	}
-	const names = missing.map((p) => p.name);
-	env.log(`apt-get install ${names.join(' ')} ...`);
-	const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	await env.run('apt-get', ['update'], { env: aptEnv, timeoutMs: 5 * 60 * 1000 });
-	await env.run('apt-get', ['install', '-y', '--no-install-recommends', ...names], { env: aptEnv, timeoutMs: 10 * 60 * 1000 });
-	for (const p of missing) if (!p.probe()) throw new Error(`apt-get installed ${p.name}, but it is still not found`);
-	return { installed: names };
-}
 
 function pgBinDir() {
 	if (!fs.existsSync(PG_BIN_ROOT)) return null;
@@ -44,23 +27,9 @@ function pgBinDir() {
 const REDIS = { name: 'redis-server', probe: () => fs.existsSync('/usr/bin/redis-server') };
 const POSTGRES = { name: 'postgresql', probe: () => pgBinDir() !== null };
 
-/** Spawns a long-running server in its own process group; output goes to logFile. */
-function spawnServer(cmd, args, { logFile, cwd, uid, gid }) {
-	const out = fs.openSync(logFile, 'a');
-	const child = spawn(cmd, args, { cwd, stdio: ['ignore', out, out], detached: true, uid, gid });
-	fs.closeSync(out);
-	let exited = false;
-	const exit = new Promise((resolve) => child.on('exit', (code, signal) => ((exited = true), resolve({ code, signal }))));
-	async function stop(graceMs = 10000) {
-		if (!exited) {
-			env.killGroup(child.pid, 'SIGTERM');
-			const timedOut = await Promise.race([exit.then(() => false), env.sleep(graceMs).then(() => true)]);
-			if (timedOut) env.killGroup(child.pid, 'SIGKILL');
-		}
-		env.killGroup(child.pid, 'SIGKILL');
-	}
-	process.on('exit', () => env.killGroup(child.pid, 'SIGKILL'));
-	return { child, alive: () => !exited, stop };
+/** A long-running server in its own process group, its output in logFile. */
+function spawnServer(cmd, args, options) {
+	return env.spawnGroup(cmd, args, { ...options, graceMs: 10000 });
 }
 
 /** Sends one inline command to a Redis server and resolves with its first reply line. */
@@ -177,4 +146,4 @@ function postgresEnv(port, dbName) {
 	};
 }
 
-module.exports = { ensureDebianPackages, REDIS, POSTGRES, startRedis, startPostgres };
+module.exports = { REDIS, POSTGRES, startRedis, startPostgres };

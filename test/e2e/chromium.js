@@ -22,21 +22,9 @@ const CHROMIUM_ARGS = [
 	'--disable-dev-shm-usage',
 ];
 
-async function ensureChromium() {
-	if (fs.existsSync(CHROMIUM)) return CHROMIUM;
-	env.log('chromium missing: apt-get install -y chromium ...');
-	const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	await env.run('apt-get', ['update'], { env: aptEnv, timeoutMs: 5 * 60 * 1000 });
-	await env.run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
-		env: aptEnv,
-		timeoutMs: 10 * 60 * 1000,
-	});
-	if (!fs.existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is missing`);
-	return CHROMIUM;
-}
-
 async function launchBrowser() {
-	const executablePath = await ensureChromium();
+	await env.ensureDebianPackages([{ name: 'chromium', probe: () => fs.existsSync(CHROMIUM) }]);
+	const executablePath = CHROMIUM;
 	const modDir = await env.ensureTool(env.PLAYWRIGHT_SPEC, 'playwright-core');
 	const { chromium } = require(modDir);
 	const userDataDir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'ippanel-chromium-'));
