@@ -354,9 +354,10 @@ function createSendRoutes({ store, clock, bank, options: opts }) {
 		if (!upload || message === null) return { from, items: [] };
 		const keys = [...new Set([...message.matchAll(/\{ex_([^}]+)\}/g)].map((m) => m[1]))];
 		const columns = new Map();
+		const width = upload.rows.reduce((max, row) => Math.max(max, row.length), upload.header ? upload.header.length : 0);
 		for (const key of keys) {
 			const col = keywordColumn(key, upload.header);
-			if (col < 0 || col === 0) errors.add('message', RULES.placeholder('message', key));
+			if (col <= 0 || col >= width) errors.add('message', RULES.placeholder('message', key));
 			else columns.set(key, col);
 		}
 		if (errors.has()) return { from, items: [] };
