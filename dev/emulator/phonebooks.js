@@ -86,6 +86,19 @@ function createPhonebookRoutes({ store, clock, options: opts }) {
 		return { title, optionIds };
 	}
 
+	/** The records named by `body[field]`: a non-empty list of integer ids that must all exist (else 422). */
+	function existingIds(body, field, find) {
+		const errors = new FieldErrors();
+		const ids = v.array(v.isPlainObject(body) ? body[field] : undefined, field, errors);
+		const found = ids.map((id, i) => {
+			const record = isId(id) ? find(id) : null;
+			if (!record) errors.add(`${field}.${i}`, (isId(id) ? RULES.invalid : RULES.integer)(`${field}.${i}`));
+			return record;
+		});
+		errors.throwIfAny();
+		return [...new Set(found)];
+	}
+
 	// ---- phonebooks ----
 
 	/** GET (English page) and POST (Persian page): filters `title`, `id` from the query or a JSON body. */
@@ -129,15 +142,7 @@ function createPhonebookRoutes({ store, clock, options: opts }) {
 
 	/** `listPhonebooks`: ids that must all exist; their contacts go with them. */
 	function removeList({ body }) {
-		const errors = new FieldErrors();
-		const ids = v.array(v.isPlainObject(body) ? body.listPhonebooks : undefined, 'listPhonebooks', errors);
-		const books = ids.map((id, i) => {
-			const book = isId(id) ? store.findPhonebook(id) : null;
-			if (!book) errors.add(`listPhonebooks.${i}`, (isId(id) ? RULES.invalid : RULES.integer)(`listPhonebooks.${i}`));
-			return book;
-		});
-		errors.throwIfAny();
-		for (const book of new Set(books)) store.removePhonebook(book);
+		for (const book of existingIds(body, 'listPhonebooks', store.findPhonebook)) store.removePhonebook(book);
 		return ok(null);
 	}
 
@@ -188,15 +193,7 @@ function createPhonebookRoutes({ store, clock, options: opts }) {
 	}
 
 	function optionRemoveList({ body }) {
-		const errors = new FieldErrors();
-		const ids = v.array(v.isPlainObject(body) ? body.listOptions : undefined, 'listOptions', errors);
-		const found = ids.map((id, i) => {
-			const option = isId(id) ? store.findOption(id) : null;
-			if (!option) errors.add(`listOptions.${i}`, (isId(id) ? RULES.invalid : RULES.integer)(`listOptions.${i}`));
-			return option;
-		});
-		errors.throwIfAny();
-		for (const option of new Set(found)) store.removeOption(option);
+		for (const option of existingIds(body, 'listOptions', store.findOption)) store.removeOption(option);
 		return ok(null);
 	}
 
@@ -331,15 +328,7 @@ function createPhonebookRoutes({ store, clock, options: opts }) {
 
 	/** `listNumbers`: contact ids (integers) that must exist. */
 	function contactRemoveList({ body }) {
-		const errors = new FieldErrors();
-		const ids = v.array(v.isPlainObject(body) ? body.listNumbers : undefined, 'listNumbers', errors);
-		const found = ids.map((id, i) => {
-			const contact = isId(id) ? store.findContact(id) : null;
-			if (!contact) errors.add(`listNumbers.${i}`, (isId(id) ? RULES.invalid : RULES.integer)(`listNumbers.${i}`));
-			return contact;
-		});
-		errors.throwIfAny();
-		for (const contact of new Set(found)) store.removeContact(contact);
+		for (const contact of existingIds(body, 'listNumbers', store.findContact)) store.removeContact(contact);
 		return ok(null);
 	}
 
