@@ -23,7 +23,7 @@ export const option = {
 
 export const description: INodeProperties[] = [
 	fromNumberField,
-	recipientsField(`The phone number(s) this item\'s text goes to, usually an expression reading the item\'s mobile field. ${RECIPIENTS_FORMATS}`),
+	recipientsField(`The phone number(s) this item's text goes to, usually an expression reading the item's mobile field. ${RECIPIENTS_FORMATS}`),
 	messageField(
 		"This item's own text, usually an expression mixing text and the item's fields (for example a greeting with the name). At most 1,400 characters or 20 parts.",
 	),
