@@ -64,7 +64,7 @@ export function sendTimeProblem(date: Date, now: Date): string | undefined {
 export function toSendTime(
 	node: INode,
 	value: unknown,
-	{ timeZone, itemIndex, now = new Date() }: { timeZone: string; itemIndex: number; now?: Date },
+	{ timeZone, itemIndex, now = new Date(Date.now()) }: { timeZone: string; itemIndex: number; now?: Date },
 ): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	let date: Date | undefined;
