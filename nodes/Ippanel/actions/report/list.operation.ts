@@ -96,7 +96,7 @@ const properties: INodeProperties[] = [
 			name: 'state_id',
 			type: 'options',
 			default: '6',
-			// The `state_id` values of report-outbox-list.md, in their order.
+			// The `state_id` values IPPanel documents for the outbox list, in their order.
 			options: [
 				{ name: 'Creating', value: '0', description: 'Being created' },
 				{ name: 'In Review', value: '1', description: 'Created, waiting in the review (monitoring) queue' },

@@ -18,12 +18,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const price = (data ?? {}) as IDataObject;
 	return [
 		{
-		from_number: from,
-		mci_price: Number(price.mci_price),
-		other_price: Number(price.other_price),
-		parts: Number(price.parts),
-		characters: estimate.characters,
-		encoding: estimate.encoding,
+			from_number: from,
+			mci_price: Number(price.mci_price),
+			other_price: Number(price.other_price),
+			parts: Number(price.parts),
+			characters: estimate.characters,
+			encoding: estimate.encoding,
 		},
 	];
 }

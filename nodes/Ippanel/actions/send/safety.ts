@@ -5,7 +5,7 @@ import { apiRequest } from '../../transport';
 import { readAdditionalFields } from './fields';
 import { recipientsCount, type ItemSend } from './plan';
 
-/** The safety options of issue 10, read over all items: the strictest setting wins. */
+/** The safety options (dry run, spending and recipient caps), read over all items: the strictest setting wins. */
 export interface SafetyOptions {
 	dryRun: boolean;
 	maxCost?: number;
