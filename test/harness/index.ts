@@ -62,6 +62,8 @@ export interface RunOptions {
 	onError?: INode['onError'];
 	mode?: WorkflowExecuteMode;
 	nodeType?: string;
+	/** More node settings, such as retryOnFail / maxTries / waitBetweenTries. */
+	nodeSettings?: Partial<INode>;
 }
 
 export interface RunResult {
@@ -137,6 +139,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			parameters: options.parameters,
 			credentials: { ippanelApi: { id: '1', name: 'IPPanel account' } },
 			...(options.onError ? { onError: options.onError } : {}),
+			...(options.nodeSettings ?? {}),
 		},
 	];
 	const workflow = new Workflow({

@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 		default: 'data',
 		hint: 'The name of the input binary field containing the file to be imported',
 		description:
-			'The binary property holding the Excel (XLSX) or CSV file: a header row naming number, pre, name, email and custom-field IDs, or columns A number, B prefix, C name, D email, then the phonebook\'s fields. IPPanel\'s pages ask for Excel; CSV is uploaded as it is.',
+			'The binary property holding the Excel (XLSX) or CSV file: a header row naming number, pre, name, email and custom-field IDs, or columns A number, B prefix, C name, D email, then the phonebook\'s fields. IPPanel\'s pages ask for Excel: a CSV is uploaded as it is, and IPPanel may refuse it.',
 	},
 ];
 

@@ -22,7 +22,7 @@ export function readTitle(this: IExecuteFunctions, parameter: string, itemIndex:
 
 /** Custom-field ids (a list or comma-separated text), or undefined when the parameter is not set. */
 export function readFieldIds(this: IExecuteFunctions, parameter: string, itemIndex: number): string[] | undefined {
-	const value = this.getNodeParameter(parameter, itemIndex, undefined) as unknown;
+	const value = this.getNodeParameter(parameter, itemIndex, []) as unknown;
 	if (value === undefined || value === null || (Array.isArray(value) && !value.length) || String(value).trim() === '') return undefined;
 	return readIdList(this.getNode(), value, { parameter, itemIndex }, {
 		notOne: 'Not a custom field ID',
