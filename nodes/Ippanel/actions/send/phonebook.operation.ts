@@ -132,7 +132,7 @@ export const planner: SendPlanner = {
 			const given = [picked, typed].flat().filter((entry) => String(entry ?? '').trim() !== '');
 			const numberIds = readIdList(this.getNode(), given, { parameter: 'numberIds', itemIndex }, {
 				notOne: 'Not an ID',
-				none: 'No contacts chosen',
+				none: 'No IDs given',
 				hint: 'Pick contacts under Contact Names or IDs, or give contact IDs such as 5000001 in Number IDs, separated by commas.',
 			});
 			entry = { phonebook_id: readIds.call(this, 'phonebookId', itemIndex)[0], type: 'detail', number_ids: numberIds };
