@@ -260,9 +260,12 @@ async function findCreated(this: IExecuteFunctions, book: Book, created: Wanted[
 	const mobiles = created.map((want) => want.mobile);
 	const since = Math.floor(startedAt / 1000) - CREATED_SLACK_SECONDS;
 	const found = new Map<string, IDataObject>();
-	if (mobiles.length < Math.ceil(size / MAX_PHONEBOOK_PAGE)) {
-		for (const [mobile, row] of await existingContacts.call(this, book, mobiles, size, created[0].items[0])) found.set(mobile, row);
+	const wholeBookPages = Math.ceil((size + created.length) / MAX_PHONEBOOK_PAGE);
+	if (mobiles.length < wholeBookPages || wholeBookPages <= 1) {
+		// A look-up per number, or (one page holds the whole phonebook) one read of it all.
+		for (const [mobile, row] of await existingContacts.call(this, book, mobiles, size + created.length, created[0].items[0])) found.set(mobile, row);
 	} else {
+		// Only the contacts created since this execution started (with slack for clock differences).
 		const wanted = new Set(mobiles);
 		await apiRequestAllItems.call(this, contactList({ phonebook_id: book.id, from_created_at: since }), {
 			itemIndex: created[0].items[0],
