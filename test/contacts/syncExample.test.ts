@@ -28,7 +28,7 @@ test('the example adds the new customers in one request, updates the renamed one
 		['created', '+989121234567'],
 	]);
 	expect(first.items[2].json.merged_items).toEqual([2, 4]);
-	const reza = (emu as unknown as { contacts: (id: number) => Array<Record<string, unknown>> }).contacts(456987).find((c) => c.number === '+989121234567');
+	const reza = (emu as unknown as { contacts: (id: number) => Array<{ id: number; number: string; pre: string; name: string; email: string; options: Record<string, string> }> }).contacts(456987).find((c) => c.number === '+989121234567');
 	expect(reza).toMatchObject({ name: 'Reza Karimi', options: { 1235: '300000' } });
 
 	emu.requests.length = 0;

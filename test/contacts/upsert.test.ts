@@ -10,7 +10,7 @@ import { EMULATOR_API_KEY, useEmulator } from '../harness/emulator';
 
 const { emu, baseUrl } = useEmulator();
 const credentials = () => apiKeyCredentials(baseUrl(), EMULATOR_API_KEY);
-const contactsOf = (id: number) => (emu as unknown as { contacts: (id: number) => Array<Record<string, unknown>> }).contacts(id);
+const contactsOf = (id: number) => (emu as unknown as { contacts: (id: number) => Array<{ id: number; number: string; pre: string; name: string; email: string; options: Record<string, string> }> }).contacts(id);
 const calls = () => emu.requests.map((request) => `${request.method} ${request.path}`);
 const writes = () => calls().filter((call) => !call.startsWith('GET '));
 
