@@ -1,10 +1,11 @@
-/** Issue 10: dry run, spending cap and recipient cap, checked once per execution before any send. */
+/** Dry run, spending cap and recipient cap, checked once per execution before any send. */
+import type { INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { apiKeyCredentials, runNode } from '../harness';
 import { BASE, FROM, mobiles, ok, recordPrices, recordSends } from './fixtures';
 
-const webservice = (additionalFields: object) => ({
+const webservice = (additionalFields: INodeParameters) => ({
 	resource: 'send',
 	operation: 'webservice',
 	fromNumber: FROM,
