@@ -244,6 +244,9 @@ async function runAgentChecks({ results, n8nEnv, emulator, ippanelCredential, ap
 					{ method: 'POST', path: '/api/send/calculate-price', body: { number: SENDER, message: 'Sale: 20% off today only.' } },
 				]);
 				const seen = toolResults(lastRequest(fake, PROMPTS.caps)).map((r) => r.content);
+				fs.writeFileSync(path.join(tmp, 'agent-cap-results.json'), JSON.stringify(seen, null, 2));
+				env.log(`agent: tool results the model read under the caps: ${JSON.stringify(seen).slice(0, 1500)}`);
+				env.log(`agent: chat requests streamed: ${fake.requests.map((body) => Boolean(body.stream)).join(', ')}`);
 				assert.strictEqual(seen.length, 3, 'the model got three tool results');
 				assert.match(seen[0], /Refused by Max Recipients \(maxRecipients\): this execution would reach 5,000 recipients, more than the cap of 100\. Nothing was sent\./);
 				assert.match(seen[1], /"dry_run":true/);
