@@ -31,8 +31,15 @@ interface RunRecord {
 	touched: number;
 }
 
-/** A retry comes at most 5 s after the try before it; an hour also covers long tries and slow planning. */
+/**
+ * n8n starts a retry at most 5 s after the try before it failed, so a run's record is needed only
+ * while it is in use or just was. It expires an hour after its last use (covering long tries and
+ * slow planning); over the caps, records idle for 10 minutes go first. The run in use is never
+ * dropped, and neither is one used in the last 10 minutes: many large sends at once may hold
+ * more than the caps for that long, rather than a retry sending twice.
+ */
 const EXPIRE_MS = 60 * 60 * 1000;
+const RETRY_WINDOW_MS = 10 * 60 * 1000;
 const MAX_RUNS = 1000;
 const MAX_ENTRIES = 200_000;
 
@@ -46,12 +53,13 @@ function drop(key: string): void {
 	runs.delete(key);
 }
 
-/** Drops expired runs, then the least recently used ones while over the caps. */
-function sweep(now: number): void {
+/** Drops expired runs, and idle ones (least recently used first) while over the caps. */
+function sweep(now: number, keep: string): void {
 	for (const [key, record] of runs) {
+		if (key === keep) continue;
+		const idle = now - record.touched;
 		const over = runs.size > MAX_RUNS || entryCount > MAX_ENTRIES;
-		if (!over && now - record.touched < EXPIRE_MS) break;
-		drop(key);
+		if (idle >= EXPIRE_MS || (over && idle >= RETRY_WINDOW_MS)) drop(key);
 	}
 }
 
@@ -62,7 +70,7 @@ function recordFor(key: string): RunRecord {
 	record ??= { entries: new Map(), touched: now };
 	record.touched = now;
 	runs.set(key, record); // re-inserted: the map stays in least-recently-used order
-	sweep(now);
+	sweep(now, key);
 	return record;
 }
 
