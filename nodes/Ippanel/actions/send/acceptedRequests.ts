@@ -23,8 +23,8 @@ import type { SendRequest } from './plan';
 
 /** What became of one request in an earlier try. */
 type Entry =
-	| { state: 'accepted'; ids: number[]; apiMessage?: string; recipients?: number; items: number[]; outboxIds: unknown }
-	| { state: 'unknown'; reason: string; recipients?: number; items: number[] };
+	| { state: 'accepted'; ids: number[]; apiMessage?: string; recipients?: number; outboxIds: unknown }
+	| { state: 'unknown'; reason: string; recipients?: number };
 
 interface RunRecord {
 	entries: Map<string, Entry>;
@@ -181,13 +181,12 @@ export function sendLedger(this: IExecuteFunctions, requests: SendRequest[]): Se
 					ids: Array.isArray(outboxIds) ? outboxIds.map(Number) : [],
 					apiMessage: answer.meta?.message,
 					recipients: recipientsIn(request.body),
-					items: request.items,
 				});
 				return answer;
 			} catch (error) {
 				if (mayHaveBeenSent(error as Error)) {
 					const reason = (error as Error).message.replace(/^The send may have happened:\s*/, '');
-					remember(index, { state: 'unknown', reason, recipients: recipientsIn(request.body), items: request.items });
+					remember(index, { state: 'unknown', reason, recipients: recipientsIn(request.body) });
 				}
 				throw withItemIndex(node, error as Error, Math.min(...request.items));
 			}
