@@ -139,7 +139,7 @@ describe('Contact → Create or Update', () => {
 			{ book: '456987', mobile: '09120000004', name: 'A', owed: '1' },
 			{ book: '456987', mobile: '09120000005', name: 'B', owed: '2' },
 		];
-		const result = await upsert(items, { nodeSettings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 } });
+		const result = await upsert(items, { settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 } });
 		expect(result.error).toBeUndefined();
 		// Three transport attempts of the one add (all dropped), then the node's retry: reads only.
 		expect(writes()).toEqual(Array(3).fill('POST /api/phonebooks/numbers/add-list-new'));
