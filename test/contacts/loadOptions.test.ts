@@ -2,36 +2,18 @@
  * The custom-field, contact and phonebook-field dropdowns: the node's own loadOptions methods,
  * called through n8n-core's LoadOptionsContext (what the editor uses) against the emulator.
  */
-import { LoadOptionsContext } from 'n8n-core';
-import type { INode, INodeParameters, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { Ippanel } from '../../dist/nodes/Ippanel/Ippanel.node';
 import { IppanelTrigger } from '../../dist/nodes/IppanelTrigger/IppanelTrigger.node';
 import { apiKeyCredentials } from '../harness';
-import { TestCredentialsHelper } from '../harness/credentials';
 import { EMULATOR_API_KEY, useEmulator } from '../harness/emulator';
-import { nodeTypes } from '../harness/nodes';
+import { loadOptionsContext } from '../harness/loadOptions';
 
 const { emu, baseUrl } = useEmulator();
 
-function context(parameters: INodeParameters, path: string, type = 'n8n-nodes-ippanel-edge.ippanel') {
-	const node: INode = {
-		id: 'ippanel',
-		name: 'IPPanel',
-		type,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { ippanelApi: { id: '1', name: 'IPPanel account' } },
-	};
-	const workflow = new Workflow({ id: 'wf', nodes: [node], connections: {}, active: false, nodeTypes });
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper({ ippanelApi: apiKeyCredentials(baseUrl(), EMULATOR_API_KEY) }),
-		currentNodeParameters: parameters,
-	} as unknown as IWorkflowExecuteAdditionalData;
-	return new LoadOptionsContext(workflow, node, additionalData, path);
-}
+const context = (parameters: INodeParameters, path: string, type?: string) =>
+	loadOptionsContext(parameters, path, apiKeyCredentials(baseUrl(), EMULATOR_API_KEY), type);
 
 const methods = new Ippanel().methods.loadOptions;
 

@@ -5,7 +5,7 @@ import { parameterError } from '../../helpers/errors';
 import { asText } from '../../helpers/parameters';
 import { apiRequest } from '../../transport';
 import { shapePhonebookRow } from '../common/phonebook';
-import { readFieldIds, readTitle } from './fields';
+import { customFieldIdsField, readFieldIds, readTitle } from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -24,15 +24,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Custom Field Names or IDs',
-				name: 'customFieldIds',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getCustomFields' },
-				default: [],
-				description:
-					'The custom fields its contacts carry (such as due date or amount owed). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			customFieldIdsField('The custom fields its contacts carry (such as due date or amount owed).'),
 		],
 	},
 ];

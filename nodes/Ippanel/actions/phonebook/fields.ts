@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parameterError } from '../../helpers/errors';
 import { readIdList } from '../../helpers/parameters';
@@ -29,4 +29,16 @@ export function readFieldIds(this: IExecuteFunctions, parameter: string, itemInd
 		none: 'No custom field IDs given',
 		hint: 'Custom field IDs are numbers such as 1234, separated by commas.',
 	});
+}
+
+/** `customFieldIds`: the custom fields a phonebook carries. */
+export function customFieldIdsField(description: string): INodeProperties {
+	return {
+		displayName: 'Custom Field Names or IDs',
+		name: 'customFieldIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getCustomFields' },
+		default: [],
+		description: `${description} Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
+	};
 }

@@ -6,7 +6,7 @@ import { asText } from '../../helpers/parameters';
 import { apiRequest } from '../../transport';
 import { readOneId } from '../common/phonebook';
 import { phonebookIdField } from './phonebookId';
-import { readFieldIds, readTitle } from './fields';
+import { customFieldIdsField, readFieldIds, readTitle } from './fields';
 
 const properties: INodeProperties[] = [
 	phonebookIdField,
@@ -17,15 +17,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Custom Field Names or IDs',
-				name: 'customFieldIds',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getCustomFields' },
-				default: [],
-				description:
-					'The custom fields the phonebook carries from now on (the whole list). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			customFieldIdsField('The custom fields the phonebook carries from now on (the whole list).'),
 			{
 				displayName: 'Title',
 				name: 'title',
