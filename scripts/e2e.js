@@ -26,6 +26,7 @@ const { Results, runSuite, runCase, assert, withManualStart } = require('../test
 const cases = require('../test/e2e/cases');
 const { runBrowserChecks } = require('../test/e2e/browser');
 const { activateTrigger, checkNextPoll } = require('../test/e2e/trigger');
+const { checkCustomApiCall, checkCredentialServed } = require('../test/e2e/custom-api-call');
 
 const API_KEY = 'emulator-api-key';
 const LOGIN = { email: 'e2e@example.com', password: `E2e-${crypto.randomBytes(6).toString('hex')}-Pw1` };
@@ -129,6 +130,12 @@ async function main() {
 		const examples = await timed('import', () => importAll(results, n8nEnv, started.baseUrl, tmp));
 		if (!examples) return results;
 		await timed('headless', () => runHeadless(results, n8nEnv, emulator, examples, tmp));
+		await timed('custom API call', () =>
+			checkCustomApiCall({
+				results, n8nEnv, emulator, baseUrl: started.baseUrl, apiKey: API_KEY, tmp,
+				apiKeyCredential: { id: 'ippanelE2eCred01', name: 'IPPanel (local emulator)' },
+			}),
+		);
 		if (screenshots) env.log(`screenshots go to ${path.relative(env.paths.root, DOCS_IMAGES)}/`);
 
 		if (args.has('--no-server')) return results;
@@ -140,6 +147,7 @@ async function main() {
 				MINUTE * 3,
 			);
 			if (!server) return;
+			await checkCredentialServed({ results, n8nUrl: server.url });
 			const live = { results, n8nUrl: server.url, login: LOGIN, emulator, examples };
 			const started = await activateTrigger(live);
 			if (!args.has('--no-browser')) {
