@@ -147,7 +147,7 @@ async function main() {
 				MINUTE * 3,
 			);
 			if (!server) return;
-			await checkCredentialServed({ results, n8nUrl: server.url });
+			await checkCredentialServed({ results, n8nUrl: server.url, login: LOGIN });
 			const live = { results, n8nUrl: server.url, login: LOGIN, emulator, examples };
 			const started = await activateTrigger(live);
 			if (!args.has('--no-browser')) {

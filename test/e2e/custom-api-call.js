@@ -130,9 +130,10 @@ module.exports = { checkCustomApiCall };
  * as the running n8n serves it to the browser, with `authenticate` in its declarative form
  * (a method would reach the browser as `{}`) and the httpRequestNode entry.
  */
-async function checkCredentialServed({ results, n8nUrl }) {
+async function checkCredentialServed({ results, n8nUrl, login }) {
 	await results.check('custom API call: n8n serves ippanelApi with its declarative authenticate', async () => {
-		const res = await fetch(`${n8nUrl}/types/credentials.json`);
+		const session = await env.restLogin(n8nUrl, login);
+		const res = await fetch(`${n8nUrl}/types/credentials.json`, { headers: session.headers, signal: AbortSignal.timeout(30000) });
 		assert.strictEqual(res.status, 200, 'GET /types/credentials.json');
 		const type = (await res.json()).find((t) => t.name === 'ippanelApi');
 		assert.ok(type, 'ippanelApi is not among the credential types n8n serves');
