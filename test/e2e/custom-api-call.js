@@ -141,6 +141,19 @@ async function checkCredentialServed({ results, n8nUrl, login }) {
 		assert.match(type.authenticate.properties.headers.Authorization, /\$credentials\.sessionToken/);
 		assert.strictEqual(type.httpRequestNode && type.httpRequestNode.name, 'IPPanel', 'httpRequestNode.name');
 	});
+	await results.check('custom API call: n8n offers "Custom API Call" in every Operation dropdown of the IPPanel node', async () => {
+		const session = await env.restLogin(n8nUrl, login);
+		const res = await fetch(`${n8nUrl}/types/nodes.json`, { headers: session.headers, signal: AbortSignal.timeout(30000) });
+		assert.strictEqual(res.status, 200, 'GET /types/nodes.json');
+		const node = (await res.json()).find((d) => d.name === `${env.PACKAGE_NAME}.ippanel`);
+		assert.ok(node, 'the IPPanel node is not among the node types n8n serves');
+		const operations = node.properties.filter((p) => p.name === 'operation');
+		assert.ok(operations.length >= 5, `${operations.length} operation properties`);
+		const without = operations
+			.filter((p) => !p.options.some((o) => o.value === '__CUSTOM_API_CALL__' && o.name === 'Custom API Call'))
+			.map((p) => p.displayOptions.show.resource.join());
+		assert.deepStrictEqual(without, [], 'resources whose Operation dropdown has no Custom API Call');
+	});
 }
 
 module.exports.checkCredentialServed = checkCredentialServed;
