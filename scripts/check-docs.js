@@ -9,7 +9,8 @@
  *    raw.githubusercontent.com/<repo>/main/…) names a file that exists, and README images are
  *    absolute (npm's package page shows no image from a relative path);
  *  - the README that `npm pack` ships is under npm's 64 KiB page limit, and under 300 lines;
- *  - package.json's repository, homepage and bugs name the same GitHub repository the README links.
+ *  - package.json's repository, homepage, bugs and author name the same GitHub repository (owner)
+ *    the README links.
  *
  * Prints `docs: N passed, N failed` last; exits 1 on any failure.
  */
@@ -174,6 +175,13 @@ function main() {
 		const bugs = String((pkg.bugs && pkg.bugs.url) || pkg.bugs || '');
 		record(homepage === url || homepage.startsWith(`${url}#`), `package.json homepage is ${url}`, `     homepage: ${homepage}`);
 		record(bugs === `${url}/issues`, `package.json bugs is ${url}/issues`, `     bugs: ${bugs}`);
+		const owner = `https://github.com/${slug.split('/')[0]}`;
+		const author = pkg.author || {};
+		record(
+			Boolean(author.name && author.email) && (!author.url || author.url === owner),
+			`package.json author has a name and an email${author.url ? ` and is ${owner}` : ''}`,
+			`     author: ${JSON.stringify(author)}`,
+		);
 		const others = [...readme.matchAll(/https:\/\/(?:github\.com|raw\.githubusercontent\.com)\/([^/\s)]+\/[^/\s)#]+)/g)]
 			.map((m) => m[1])
 			.filter((s) => s !== slug && !/^(ippanelcom)\//.test(s));
