@@ -52,6 +52,10 @@ function createControl(emulator) {
 				? done({ messages: emulator.generateInbound(Number(body.count)) })
 				: done({ message: emulator.addInbound(body) }),
 		'POST /seed-bulk': ({ body }) => done({ id: emulator.seedBulk(body) }),
+		'POST /delay': ({ body }) => done({ delayMs: emulator.setDelay(body.ms) }),
+		'POST /sender-lines': ({ body }) => done({ senderLines: emulator.setSenderLines(body.count) }),
+		'GET /contacts': ({ query }) => done({ contacts: emulator.contacts(query.phonebook_id) }),
+		'POST /pattern-status': ({ body }) => done({ status: emulator.setPatternStatus(body.code, body.status) }),
 		'POST /expire-tokens': () => {
 			emulator.expireTokens();
 			return done();

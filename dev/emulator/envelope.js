@@ -27,10 +27,10 @@ function errorBody(code, message, errors = {}) {
  * Success envelope. Several documented answers (credit, numbers, paged lists, by_bulk)
  * carry no `message_parameters`: `bare` reproduces that.
  */
-function ok(data, { message = TEXT.done, bare = false, meta = {} } = {}) {
+function ok(data, { message = TEXT.done, bare = false, meta = {}, code = '200-1' } = {}) {
 	const head = bare
-		? { status: true, message, message_code: '200-1' }
-		: { status: true, message, message_parameters: [], message_code: '200-1' };
+		? { status: true, message, message_code: code }
+		: { status: true, message, message_parameters: [], message_code: code };
 	return { status: 200, body: { data, meta: { ...meta, ...head } } };
 }
 

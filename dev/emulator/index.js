@@ -10,6 +10,9 @@ const { createAuth, totp } = require('./auth');
 const { createAccountRoutes } = require('./account');
 const { createSendRoutes } = require('./send');
 const { createReportRoutes } = require('./reports');
+const { createPhonebookRoutes } = require('./phonebooks');
+const { createPatternRoutes } = require('./patterns');
+const { createBank, createBankRoutes } = require('./banks');
 const { createRouter } = require('./router');
 const { createFaults } = require('./faults');
 const { createControl } = require('./control');
@@ -25,6 +28,12 @@ const DEFAULTS = {
 	credit: seed.SEED_CREDIT,
 	blacklist: [], // recipients that always end as message_status 4
 	undeliverable: [], // recipients that always end as message_status 3
+	delayMs: Number(process.env.IPPANEL_EMULATOR_DELAY_MS) || 0, // added to every API answer
+	senderLines: null, // how many sender lines the account has (null: the seeded 3)
+	patternApprovalMs: 60 * 1000, // created/updated patterns turn active after this (null: never)
+	lookupErrorStyle: 'en', // unknown province/county in look-ups: 'en' 422, 'fa' 404 (the pages differ)
+	csvExcel: false, // accept CSV where both pages ask for Excel (phonebook import, keyword send)
+	englishRegionFields: false, // also require the fields only the English postal/country pages mark required
 };
 
 function createEmulator(options = {}) {
@@ -32,13 +41,17 @@ function createEmulator(options = {}) {
 	const clock = createClock();
 	const store = createStore(opts, clock);
 	const auth = createAuth({ store, clock, options: opts });
-	const app = { store, clock, options: opts };
+	const app = { store, clock, options: opts, bank: createBank() };
 	const router = createRouter([
 		...auth.routes,
 		...createAccountRoutes(app),
+		...createPatternRoutes(app),
+		...createPhonebookRoutes(app),
+		...createBankRoutes(app),
 		...createSendRoutes(app),
 		...createReportRoutes(app),
 	]);
+	const settings = { delayMs: Math.max(0, Number(opts.delayMs) || 0) };
 	const faults = createFaults();
 	const requests = [];
 	const timers = new Set();
@@ -59,6 +72,7 @@ function createEmulator(options = {}) {
 		stop,
 		/** Seed data, clock offset 0, no faults, empty request log. */
 		reset() {
+			settings.delayMs = Math.max(0, Number(opts.delayMs) || 0);
 			clock.reset();
 			store.reset();
 			faults.clear();
@@ -78,6 +92,29 @@ function createEmulator(options = {}) {
 		generateInbound: (n) => store.generateInbound(n),
 		seedBulk: (spec) => store.seedBulk(spec),
 		expireTokens: () => auth.expireAll(),
+		/** Response delay (ms) added to every API answer, e.g. to benchmark at a real round trip. */
+		setDelay(ms) {
+			settings.delayMs = Math.max(0, Number(ms) || 0);
+			return settings.delayMs;
+		},
+		get delayMs() {
+			return settings.delayMs;
+		},
+		/** Gives the account `count` sender lines (the seeded three, then +9850002000, …). */
+		setSenderLines: (count) => store.setSenderLines(count),
+		/** Every contact with its option values (the API's lists do not show them). */
+		contacts(phonebookId) {
+			const all = [...store.state.contacts.values()];
+			return all.filter((c) => phonebookId === undefined || String(c.phonebookId) === String(phonebookId)).map((c) => ({ ...c, options: { ...c.options } }));
+		},
+		/** Sets a pattern's status (`active`, `inactive`, `pending`) at once. */
+		setPatternStatus(code, status) {
+			const pattern = store.findPattern(code);
+			if (!pattern) throw new Error(`no pattern ${code}`);
+			pattern.status = status;
+			pattern.approveAt = null;
+			return pattern.status;
+		},
 		summary: () => ({
 			credit: store.state.credit,
 			outbox: store.state.outbox.length,
@@ -86,6 +123,12 @@ function createEmulator(options = {}) {
 			pendingFaults: faults.pending,
 			now: clock.now(),
 			clockOffsetMs: clock.offset,
+			delayMs: settings.delayMs,
+			senderLines: store.state.numbers.length,
+			phonebooks: store.state.phonebooks.length,
+			contacts: store.state.contacts.size,
+			exports: store.state.exports.length,
+			emptyPatternValues: store.state.emptyPatternValues.map((x) => ({ ...x })),
 		}),
 	};
 
@@ -97,6 +140,7 @@ function createEmulator(options = {}) {
 		faults,
 		requests,
 		timers,
+		settings,
 		control: createControl(emulator),
 	});
 

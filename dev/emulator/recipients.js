@@ -32,9 +32,11 @@ function normalizeLocal(raw) {
 
 // Synthetic recipients (phonebooks, region sends, seeded bulks) are computed from an index.
 const SYNTHETIC_PREFIXES = ['912', '935', '919', '901', '990', '936', '913', '938'];
+// Per operator, for region and job audiences (MCI, Irancell, others: Rightel).
+const OPERATOR_PREFIXES = { mci: ['912', '919', '913', '990'], irancell: ['935', '901', '936', '938'], other: ['921', '920', '922'] };
 
-function syntheticNumber(seed, index) {
-	const prefix = SYNTHETIC_PREFIXES[(seed + index) % SYNTHETIC_PREFIXES.length];
+function syntheticNumber(seed, index, prefixes = SYNTHETIC_PREFIXES) {
+	const prefix = prefixes[(seed + index) % prefixes.length];
 	const suffix = String((seed * 7919 + index) % 1e7).padStart(7, '0');
 	return `+98${prefix}${suffix}`;
 }
@@ -59,8 +61,8 @@ class RecipientSet {
 		return this;
 	}
 
-	addSynthetic(seed, size, offset = 0) {
-		if (size > 0) this.segments.push({ start: this.count, size, seed, offset });
+	addSynthetic(seed, size, offset = 0, prefixes = undefined) {
+		if (size > 0) this.segments.push({ start: this.count, size, seed, offset, ...(prefixes ? { prefixes } : {}) });
 		this.count += Math.max(0, size);
 		return this;
 	}
@@ -69,17 +71,17 @@ class RecipientSet {
 		const seg = this.segments.find((s) => index >= s.start && index < s.start + s.size);
 		if (!seg) return undefined;
 		const i = index - seg.start;
-		return seg.list ? seg.list[i] : syntheticNumber(seg.seed, seg.offset + i);
+		return seg.list ? seg.list[i] : syntheticNumber(seg.seed, seg.offset + i, seg.prefixes);
 	}
 
 	forEach(fn) {
 		let index = 0;
 		for (const seg of this.segments) {
 			for (let i = 0; i < seg.size; i++, index++) {
-				fn(seg.list ? seg.list[i] : syntheticNumber(seg.seed, seg.offset + i), index);
+				fn(seg.list ? seg.list[i] : syntheticNumber(seg.seed, seg.offset + i, seg.prefixes), index);
 			}
 		}
 	}
 }
 
-module.exports = { isE164, operatorOf, normalizeLocal, syntheticNumber, RecipientSet };
+module.exports = { isE164, operatorOf, normalizeLocal, syntheticNumber, RecipientSet, OPERATOR_PREFIXES };

@@ -3,6 +3,7 @@
 const { TEXT, RULES } = require('./messages');
 const { ApiError, FieldErrors, ok, paged, pageParams, notFound } = require('./envelope');
 const { outboxRow, byBulkRow, bulkStats, recipientStatus, stateIdOf, STATES_WITH_RECIPIENTS } = require('./delivery');
+const { smsInfo } = require('./sms');
 const v = require('./validate');
 
 const globToRegExp = (glob) =>
@@ -76,11 +77,12 @@ function createReportRoutes({ store, clock }) {
 		const msgParts = String(entry.info.parts);
 		return paged(total, pageParams(query.page, query.per_page), '/api/report/recipients', (i) => {
 			const number = entry.recipients.at(i);
+			const text = entry.texts ? entry.texts[i] : null; // keyword sends: each recipient's own text
 			return {
 				recipient: number,
-				message: entry.message,
+				message: text ?? entry.message,
 				is_readable: true,
-				msg_parts: msgParts,
+				msg_parts: text === null ? msgParts : String(smsInfo(text).parts),
 				message_status: String(recipientStatus(entry, number, now, store.rules)),
 			};
 		});

@@ -14,7 +14,7 @@ const stripVersion = (pathname) => (pathname === '/v1' ? '/' : pathname.replace(
  * The HTTP request listener: reads the body, logs API requests, applies a queued fault
  * if one matches, otherwise routes to a handler and writes its envelope.
  */
-function createRequestHandler({ router, auth, store, clock, faults, requests, control, timers }) {
+function createRequestHandler({ router, auth, store, clock, faults, requests, control, timers, settings }) {
 	function sleep(ms) {
 		return new Promise((resolve) => {
 			const timer = setTimeout(() => {
@@ -96,6 +96,8 @@ function createRequestHandler({ router, auth, store, clock, faults, requests, co
 		};
 		requests.push(record);
 		const request = { ...record, ...parsed, remoteAddress: req.socket.remoteAddress };
+		// The configured round trip: every API answer (faults included) waits this long first.
+		if (settings.delayMs > 0) await sleep(settings.delayMs);
 		const fault = faults.take(req.method, path);
 		if (fault) return applyFault(fault, request, res);
 		return writeReply(res, dispatch(request));

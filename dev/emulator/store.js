@@ -21,13 +21,31 @@ function prng(seedValue) {
 	};
 }
 
-function priceOf(info, recipients, sendingType) {
+/** `texts`: one message per recipient (keyword sends), else every recipient gets `info`. */
+function priceOf(info, recipients, sendingType, texts) {
 	if (sendingType === 'votp') return VOTP_PRICE * recipients.count;
 	let total = 0;
-	recipients.forEach((number) => {
-		total += info.parts * partPrice(info.lang, operatorOf(number));
+	recipients.forEach((number, i) => {
+		const own = texts ? smsInfo(texts[i]) : info;
+		total += own.parts * partPrice(own.lang, operatorOf(number));
 	});
 	return total;
+}
+
+/** Sender lines beyond the seeded three: `+9850002000`, `+9850002001`, … */
+function extraLines(count) {
+	const lines = [];
+	for (let i = 0; i < count; i++) {
+		lines.push({
+			id: seed.EXTRA_LINE_BASE.id + i,
+			number: `+${seed.EXTRA_LINE_BASE.number + i}`,
+			operator_id: 1 + (i % 3),
+			alias: null,
+			gets: i % 2,
+			is_66_char: 0,
+		});
+	}
+	return lines;
 }
 
 function createStore(options, clock) {
@@ -44,9 +62,19 @@ function createStore(options, clock) {
 			credit: options.credit ?? seed.SEED_CREDIT,
 			yesterdayCredit: (options.credit ?? seed.SEED_CREDIT) + 12500,
 			creditUpdatedAt: now,
-			numbers: seed.NUMBERS.map((n) => ({ ...n })),
-			patterns: seed.PATTERNS.map((p, i) => ({ ...p, createdAt: now - (i + 1) * 7 * 86400000 })),
-			phonebooks: seed.PHONEBOOKS.map((p, i) => ({ ...p, createdAt: now - (i + 30) * 86400000 })),
+			numbers: [],
+			patterns: seed.PATTERNS.map((p, i) => {
+				const createdAt = now - (i + 1) * 7 * 86400000;
+				return { description: 'description', isShare: false, website: null, ...p, createdAt, updatedAt: createdAt };
+			}),
+			phonebooks: [],
+			options: seed.OPTIONS.map(({ at, ...o }) => ({ ...o, createdAt: now - at * 86400000 })),
+			contacts: new Map(), // id → contact, across phonebooks
+			exports: [], // export requests (they return no rows)
+			emptyPatternValues: [], // pattern sends that had a variable with an empty value
+			nextContactId: seed.FIRST_CONTACT_ID,
+			nextOptionId: seed.FIRST_OPTION_ID,
+			nextPhonebookId: seed.FIRST_PHONEBOOK_ID,
 			outbox: [], // oldest first; reports walk it backwards
 			outboxById: new Map(),
 			inbox: [],
@@ -55,6 +83,8 @@ function createStore(options, clock) {
 			nextOutboxId: seed.FIRST_OUTBOX_ID,
 			nextInboxId: seed.FIRST_INBOX_ID,
 		});
+		setSenderLines(options.senderLines ?? seed.NUMBERS.length);
+		seed.PHONEBOOKS.forEach((spec, i) => seedPhonebook(spec, now - (i + 30) * 86400000));
 		for (const spec of seed.OUTBOX) seedOutbox(spec, now);
 		for (const msg of seed.INBOX) addInbound({ ...msg, time: now + msg.at });
 	}
@@ -72,6 +102,100 @@ function createStore(options, clock) {
 			charge: false,
 		});
 	}
+
+	/** The account's sender lines: the seeded three, then generated ones up to `count`. */
+	function setSenderLines(count) {
+		const total = Math.max(1, Number(count) || 0);
+		const base = seed.NUMBERS.slice(0, total).map((n) => ({ ...n }));
+		state.numbers = [...base, ...extraLines(total - base.length)];
+		return state.numbers.length;
+	}
+
+	function createPhonebook({ id, title, options = [], createdAt }) {
+		const book = {
+			id: id ?? state.nextPhonebookId++,
+			title,
+			options: [...options],
+			contacts: [],
+			byNumber: new Map(),
+			createdAt,
+			updatedAt: createdAt,
+			exportStatus: 0,
+			importStatus: 0,
+		};
+		state.phonebooks.push(book);
+		return book;
+	}
+
+	function seedPhonebook(spec, createdAt) {
+		const book = createPhonebook({ ...spec, createdAt });
+		book.updatedAt = createdAt + 86400000;
+		const people = spec.people || [];
+		for (let i = 0; i < spec.size; i++) {
+			const person = people[i] || {};
+			addContact(book, { number: syntheticNumber(book.id, i), ...person }, createdAt + i * 60000);
+		}
+	}
+
+	/** Adds one contact: `'added'`, `'exists'` (same number in that phonebook) or `'full'`. */
+	function addContact(book, data, at = clock.now()) {
+		if (book.byNumber.has(data.number)) return 'exists';
+		if (book.contacts.length >= seed.PHONEBOOK_CAPACITY) return 'full';
+		const contact = {
+			id: state.nextContactId++,
+			phonebookId: book.id,
+			number: data.number,
+			pre: data.pre ?? '',
+			name: data.name ?? '',
+			email: data.email ?? '',
+			options: { ...(data.options || {}) },
+			createdAt: at,
+			updatedAt: at,
+		};
+		book.contacts.push(contact);
+		book.byNumber.set(contact.number, contact);
+		state.contacts.set(contact.id, contact);
+		book.updatedAt = at;
+		return 'added';
+	}
+
+	function removeContact(contact) {
+		const book = findPhonebook(contact.phonebookId);
+		state.contacts.delete(contact.id);
+		if (!book) return;
+		book.contacts = book.contacts.filter((c) => c.id !== contact.id);
+		if (book.byNumber.get(contact.number) === contact) book.byNumber.delete(contact.number);
+		book.updatedAt = clock.now();
+	}
+
+	/** Moves/renumbers a contact, keeping the per-phonebook number index right. */
+	function replaceContact(contact, data) {
+		const from = findPhonebook(contact.phonebookId);
+		const to = findPhonebook(data.phonebookId);
+		if (from) {
+			from.contacts = from.contacts.filter((c) => c.id !== contact.id);
+			from.byNumber.delete(contact.number);
+		}
+		Object.assign(contact, data, { updatedAt: clock.now() });
+		to.contacts.push(contact);
+		to.contacts.sort((a, b) => a.id - b.id);
+		to.byNumber.set(contact.number, contact);
+		to.updatedAt = clock.now();
+	}
+
+	function removePhonebook(book) {
+		for (const contact of book.contacts) state.contacts.delete(contact.id);
+		state.phonebooks = state.phonebooks.filter((b) => b !== book);
+	}
+
+	function removeOption(option) {
+		state.options = state.options.filter((o) => o !== option);
+		for (const book of state.phonebooks) book.options = book.options.filter((id) => id !== option.id);
+		for (const contact of state.contacts.values()) delete contact.options[option.id];
+	}
+
+	const findOption = (id) => state.options.find((o) => String(o.id) === String(id)) || null;
+	const findContact = (id) => state.contacts.get(Number(id)) || null;
 
 	const findSender = (number) => state.numbers.find((n) => n.number === number) || null;
 	const systemSender = (number) => Object.values(seed.SYSTEM_SENDERS).find((s) => s.number === number);
@@ -96,10 +220,11 @@ function createStore(options, clock) {
 			message: spec.message,
 			info,
 			recipients: spec.recipients,
+			texts: spec.texts ?? null, // per-recipient text (keyword sends); `message` is the template
 			count: spec.recipients.count,
 			createdAt,
 			sendAt: spec.sendAt ?? createdAt,
-			price: priceOf(info, spec.recipients, spec.sendingType),
+			price: priceOf(info, spec.recipients, spec.sendingType, spec.texts),
 			cost: 0,
 			charged: false,
 			fixedState: spec.fixedState ?? null,
@@ -139,6 +264,12 @@ function createStore(options, clock) {
 	/** Charges scheduled sends whose time has come (called before each request and on advance). */
 	function settle() {
 		const now = clock.now();
+		for (const p of state.patterns) {
+			if (p.status === 'pending' && p.approveAt !== null && p.approveAt !== undefined && p.approveAt <= now) {
+				p.status = 'active';
+				p.updatedAt = p.approveAt;
+			}
+		}
 		for (const entry of state.outbox) {
 			if (!entry.charged && entry.fixedState === null && entry.sendAt <= now) charge(entry);
 		}
@@ -212,7 +343,16 @@ function createStore(options, clock) {
 		systemSender,
 		findPattern,
 		findPhonebook,
+		findOption,
+		findContact,
 		findOutbox,
+		setSenderLines,
+		createPhonebook,
+		addContact,
+		removeContact,
+		replaceContact,
+		removePhonebook,
+		removeOption,
 		createOutbox,
 		addInbound,
 		generateInbound,

@@ -68,4 +68,31 @@ function integer(value, name, errors) {
 	return Number(value);
 }
 
-module.exports = { isBlank, isPlainObject, text, object, array, recipients, integer };
+/** Optional whole number (number or digit string) within bounds; null when absent or bad. */
+function optionalInteger(value, name, errors, { min = 0, max = Infinity } = {}) {
+	if (isBlank(value)) return null;
+	if (!/^\d+$/.test(String(value).trim())) {
+		errors.add(name, RULES.integer(name));
+		return null;
+	}
+	const n = Number(value);
+	if (n < min || n > max) {
+		errors.add(name, max === Infinity ? RULES.atLeast(name, min) : RULES.between(name, min, max));
+		return null;
+	}
+	return n;
+}
+
+/** Optional string of at most `max` characters. */
+function optionalString(value, name, errors, { max = 255 } = {}) {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'object') {
+		errors.add(name, RULES.format(name));
+		return '';
+	}
+	const result = String(value);
+	if (result.length > max) errors.add(name, RULES.maxLength(name, max));
+	return result;
+}
+
+module.exports = { isBlank, isPlainObject, text, object, array, recipients, integer, optionalInteger, optionalString };

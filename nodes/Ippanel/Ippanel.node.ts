@@ -1,9 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { resources } from './actions/resources';
+import * as account from './actions/account/Account.resource';
+import * as pattern from './actions/pattern/Pattern.resource';
+import * as report from './actions/report/Report.resource';
 import { router } from './actions/router';
-import { resourceProperties } from './helpers/description';
+import * as send from './actions/send/Send.resource';
+import * as senderNumber from './actions/senderNumber/SenderNumber.resource';
 import { loadOptions } from './methods';
 
 export class Ippanel implements INodeType {
@@ -26,11 +29,20 @@ export class Ippanel implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: Object.values(resources).map((resource) => resource.option),
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Pattern', value: 'pattern' },
+					{ name: 'Report', value: 'report' },
+					{ name: 'Send', value: 'send' },
+					{ name: 'Sender Number', value: 'senderNumber' },
+				],
 				default: 'send',
 			},
-			// Each resource brings its operation dropdown and its operations' parameters.
-			...Object.entries(resources).flatMap(([name, resource]) => resourceProperties(name, resource)),
+			...account.description,
+			...pattern.description,
+			...report.description,
+			...send.description,
+			...senderNumber.description,
 		],
 	};
 

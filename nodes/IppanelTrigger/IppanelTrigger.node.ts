@@ -32,7 +32,25 @@ export class IppanelTrigger implements INodeType {
 				noDataExpression: true,
 				required: true,
 				default: 'inboundMessage',
-				options: Object.entries(events).map(([value, { option }]) => ({ name: option.name, value, description: option.description })),
+				options: [
+					{
+						name: 'Inbound Message',
+						value: 'inboundMessage',
+						description: 'An SMS arrived on one of the account lines (one item per message)',
+					},
+					{
+						name: 'Outbox Message Finished',
+						value: 'outboxMessageFinished',
+						description:
+							'A send reached a final state: sent, rejected, invalid recipients, cancelled, no credit or system error (one item per outbox message, with its delivery stats)',
+					},
+					{
+						name: 'Delivery Status Changed',
+						value: 'deliveryStatusChanged',
+						description:
+							'A recipient of a sent message became delivered, not delivered or blacklisted (one item per recipient and status)',
+					},
+				],
 			},
 			{
 				displayName: 'Options',
@@ -89,7 +107,7 @@ export class IppanelTrigger implements INodeType {
 				description: `Choose one of: ${Object.keys(events).join(', ')}.`,
 			});
 		}
-		const settings = readSettings(this);
+		const settings = readSettings.call(this);
 
 		// "Fetch Test Event": the newest real event, and the cursor stays where it is.
 		if (this.getMode() === 'manual') {

@@ -13,11 +13,11 @@ export interface TriggerSettings {
 
 export const DEFAULT_LOOK_BACK_HOURS = 24;
 
-export function readSettings(context: IPollFunctions): TriggerSettings {
-	const options = context.getNodeParameter('options', {}) as IDataObject;
+export function readSettings(this: IPollFunctions): TriggerSettings {
+	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const hours = options.lookBackHours ?? DEFAULT_LOOK_BACK_HOURS;
 	if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0) {
-		throw new NodeOperationError(context.getNode(), `Option "Look-Back Window (Hours)" must be a number above 0, not ${String(hours)}`, {
+		throw new NodeOperationError(this.getNode(), `Option "Look-Back Window (Hours)" must be a number above 0, not ${String(hours)}`, {
 			description: 'Set how many hours back outbox messages are watched, for example 24.',
 		});
 	}

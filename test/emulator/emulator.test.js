@@ -284,7 +284,7 @@ describe('send', () => {
 			message: 'تست',
 			params: [
 				{ phonebook_ids: ['123654'], type: 'all', start: '1', size: '2' },
-				{ phonebook_id: '456987', type: 'detail', number_ids: ['123', '456', '789'] },
+				{ phonebook_id: '456987', type: 'detail', number_ids: ['5000251', '5000252', '5000253'] }, // contact ids
 			],
 		});
 		expect((await byBulk(book)).rcpts_count).toBe('5');

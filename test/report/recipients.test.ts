@@ -153,7 +153,7 @@ describe('Report → Get Recipients', () => {
 	test('a Bulk ID that is not a number is refused before any request', async () => {
 		const asked = recipientsServer(1);
 		const result = await runNode({ parameters: recipients({ returnAll: true, bulkId: '12a' }), credentials: apiKeyCredentials(BASE) });
-		expect(result.error?.message).toBe('Bulk ID "12a" is not a message ID');
+		expect(result.error?.message).toBe('Bulk ID "12a" is not a message ID (parameter "bulkId", item 0)');
 		expect(result.error?.context?.itemIndex).toBe(0);
 		expect(asked).toEqual([]);
 	});
@@ -178,7 +178,7 @@ describe('Report → Get Recipients', () => {
 			credentials: apiKeyCredentials(BASE),
 		});
 		expect(result.items.map((i) => [i.json.error ?? i.json.recipient, i.pairedItem])).toEqual([
-			['Bulk ID "x" is not a message ID', { item: 0 }],
+			['Bulk ID "x" is not a message ID (parameter "bulkId", item 0)', { item: 0 }],
 			['+989120000000', { item: 1 }],
 			['+989120000001', { item: 1 }],
 		]);

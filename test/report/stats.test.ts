@@ -115,6 +115,6 @@ describe('Report → Get (by_bulk)', () => {
 
 	test('an empty Bulk ID is refused before any request', async () => {
 		const result = await runNode({ parameters: { resource: 'report', operation: 'getById', bulkId: '={{ $json.missing ?? "" }}' }, credentials: apiKeyCredentials(BASE) });
-		expect(result.error?.message).toBe('Bulk ID is empty');
+		expect(result.error?.message).toBe('Bulk ID is empty (parameter "bulkId", item 0)');
 	});
 });

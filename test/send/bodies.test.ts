@@ -439,5 +439,5 @@ test('Cancel refuses an id that is not a number before any request', async () =>
 		parameters: { resource: 'send', operation: 'cancel', bulkId: 'abc' },
 		credentials: credentials(),
 	});
-	expect(result.error?.message).toBe('Bulk ID "abc" is not a message ID');
+	expect(result.error?.message).toBe('Bulk ID "abc" is not a message ID (parameter "bulkId", item 0)');
 });

@@ -54,7 +54,7 @@ test('the send parameters point at the dropdowns', () => {
 		.filter((property) => property.typeOptions?.loadOptionsMethod && property.displayOptions?.show?.resource?.includes('send'))
 		.map((property) => [property.name, property.typeOptions!.loadOptionsMethod, property.displayOptions!.show!.operation]);
 	expect(loaders).toEqual([
-		['fromNumber', 'getSenderNumbers', ['webservice']],
+		['fromNumber', 'getSenderNumbers', ['estimatePrice']],
 		['fromNumber', 'getSenderNumbers', ['pattern']],
 		['patternCode', 'getPatterns', ['pattern']],
 		['fromNumber', 'getSenderNumbers', ['peerToPeer']],
@@ -63,14 +63,17 @@ test('the send parameters point at the dropdowns', () => {
 		['phonebookIds', 'getPhonebooks', ['phonebook']],
 		['phonebookId', 'getPhonebooks', ['phonebook']],
 		['fromNumber', 'getSenderNumbers', ['postalCode']],
-		['fromNumber', 'getSenderNumbers', ['estimatePrice']],
+		['fromNumber', 'getSenderNumbers', ['webservice']],
 	]);
 	const resource = properties.find((property) => property.name === 'resource')!;
 	expect(resource.default).toBe('send');
-	expect((resource.options as Array<{ value: string }>)[0].value).toBe('send');
+	// The dropdowns are sorted by name (as n8n's lint asks); the default stays what it was.
+	expect((resource.options as Array<{ value: string }>).map((option) => option.value)).toEqual([
+		'account', 'pattern', 'report', 'send', 'senderNumber',
+	]);
 	const sendOperation = properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.[0] === 'send')!;
 	expect(sendOperation.default).toBe('webservice');
 	expect((sendOperation.options as Array<{ value: string }>).map((option) => option.value)).toEqual([
-		'webservice', 'pattern', 'votp', 'peerToPeer', 'peerToPeerFile', 'phonebook', 'postalCode', 'estimatePrice', 'cancel',
+		'cancel', 'estimatePrice', 'postalCode', 'pattern', 'peerToPeer', 'peerToPeerFile', 'webservice', 'phonebook', 'votp',
 	]);
 });

@@ -50,7 +50,7 @@ describe('IPPanel Trigger: Delivery Status Changed', () => {
 
 		// Every recipient is final now: both messages are done and not re-read. y is kept as id + time
 		// (the settle margin still lists it), x, two minutes older, is forgotten.
-		expect(cursorOf(trigger.saved()).bulks).toEqual({ [y.id]: { t: y.time, done: true } });
+		expect(cursorOf(trigger.saved()).bulks).toEqual({ [y.id]: { createdAt: y.time, done: true } });
 		const mark = fake.api.requests.length;
 		expect(await trigger.poll()).toBeNull();
 		expect(fake.api.since(mark)).toEqual([`POST ${LIST}`]);
@@ -60,7 +60,7 @@ describe('IPPanel Trigger: Delivery Status Changed', () => {
 		const trigger = await activated(delivery());
 		const m = send({ state_id: 6, recipients: to(3, 1) });
 		expect(lines(await trigger.poll())).toEqual([`${m.id} +989120000000 not_delivered`]);
-		expect(cursorOf(trigger.saved()).bulks[m.id]).toEqual({ t: m.time, r: { '+989120000000': 1 << 3 } });
+		expect(cursorOf(trigger.saved()).bulks[m.id]).toEqual({ createdAt: m.time, emittedStatuses: { '+989120000000': 1 << 3 } });
 
 		m.recipients[0].message_status = 2;
 		expect(lines(await trigger.poll())).toEqual([`${m.id} +989120000000 delivered`]);
@@ -77,7 +77,7 @@ describe('IPPanel Trigger: Delivery Status Changed', () => {
 		const mark = fake.api.requests.length;
 		expect(await trigger.poll()).toBeNull();
 		expect(fake.api.since(mark)).toEqual([`POST ${LIST}`]);
-		expect(cursorOf(trigger.saved()).bulks[rejected.id]).toEqual({ t: rejected.time, done: true });
+		expect(cursorOf(trigger.saved()).bulks[rejected.id]).toEqual({ createdAt: rejected.time, done: true });
 	});
 
 	test('recipients over several pages, statuses arriving between polls: each once', async () => {

@@ -29,9 +29,13 @@ export async function activated(rig: TriggerRig): Promise<TriggerRig> {
 	return rig;
 }
 
-export function triggerRig(parameters: INodeParameters, baseUrl: string, apiKey?: string): TriggerRig {
+/**
+ * `staticData`: the node's static data as an earlier version of the node left it, for a rig that
+ * starts as an already active workflow.
+ */
+export function triggerRig(parameters: INodeParameters, baseUrl: string, apiKey?: string, staticData?: IDataObject): TriggerRig {
 	const credentials = apiKeyCredentials(baseUrl, apiKey);
-	let savedStaticData = '{}';
+	let savedStaticData = JSON.stringify(staticData ? { [`node:${TRIGGER_NAME}`]: staticData } : {});
 	return {
 		parameters,
 		async poll(mode = 'trigger') {

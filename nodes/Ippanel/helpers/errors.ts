@@ -3,6 +3,30 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { IppanelEnvelope } from './interfaces';
 
+/** Where a value came from, for the error that names it. */
+export interface ParameterAt {
+	parameter: string;
+	itemIndex: number;
+}
+
+/**
+ * The error for a parameter value that cannot be used: `<problem> (parameter "<name>", item <n>)`,
+ * with `hint` saying what to do. Thrown before any request, so the hint ends in "Nothing was sent."
+ * unless `nothingSent` is false (a read, where that would mislead).
+ */
+export function parameterError(
+	node: INode,
+	{ parameter, itemIndex }: ParameterAt,
+	problem: string,
+	hint: string,
+	{ nothingSent = true } = {},
+): NodeOperationError {
+	return new NodeOperationError(node, `${problem} (parameter "${parameter}", item ${itemIndex})`, {
+		itemIndex,
+		description: nothingSent ? `${hint} Nothing was sent.` : hint,
+	});
+}
+
 /** What the transport knows about a failed call, with nothing of the request's headers. */
 export interface FailedCall {
 	/** HTTP status, undefined when no answer arrived (timeout, dropped connection). */

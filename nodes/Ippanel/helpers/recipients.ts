@@ -1,15 +1,7 @@
 import type { INode } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { asText } from './parameters';
-
-/** Persian (۰-۹) and Arabic-Indic (٠-٩) digits to 0-9. */
-export function toLatinDigits(text: string): string {
-	return text.replace(/[\u06F0-\u06F9\u0660-\u0669]/g, (digit) => {
-		const code = digit.charCodeAt(0);
-		return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
-	});
-}
+import { parameterError } from './errors';
+import { asText, toLatinDigits } from './parameters';
 
 /** Characters people paste inside a number: spaces, dashes, dots, brackets, and invisible direction marks. */
 const NUMBER_NOISE = /[\s\-.()\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
@@ -70,21 +62,15 @@ export function normalizeRecipients(
 	if (bad.length) {
 		const shown = bad.slice(0, 5).map((entry) => `"${entry}"`).join(', ');
 		const more = bad.length > 5 ? ` and ${bad.length - 5} more` : '';
-		throw new NodeOperationError(
+		throw parameterError(
 			node,
-			`${bad.length === 1 ? 'This is not a phone number' : 'These are not phone numbers'} IPPanel can send to: ${shown}${more} (parameter "${parameter}", item ${itemIndex})`,
-			{
-				itemIndex,
-				description:
-					'Write Iranian mobiles as 09121234567, 9121234567, 989121234567 or +989121234567 (Persian digits are fine), and other countries with + or 00 and the country code. Separate numbers with commas, semicolons or new lines. Nothing was sent.',
-			},
+			{ parameter, itemIndex },
+			`${bad.length === 1 ? 'This is not a phone number' : 'These are not phone numbers'} IPPanel can send to: ${shown}${more}`,
+			'Write Iranian mobiles as 09121234567, 9121234567, 989121234567 or +989121234567 (Persian digits are fine), and other countries with + or 00 and the country code. Separate numbers with commas, semicolons or new lines.',
 		);
 	}
 	if (required && numbers.size === 0) {
-		throw new NodeOperationError(node, `No recipients given (parameter "${parameter}", item ${itemIndex})`, {
-			itemIndex,
-			description: 'Give at least one phone number, for example 09121234567. Nothing was sent.',
-		});
+		throw parameterError(node, { parameter, itemIndex }, 'No recipients given', 'Give at least one phone number, for example 09121234567.');
 	}
 	return [...numbers];
 }

@@ -6,8 +6,8 @@ import type { IDataObject } from 'n8n-workflow';
  * The report operations and the polling trigger share these shapes.
  */
 
-/** `state_id` of an outbox entry (report-outbox-list.md), as a word. */
-export const OUTBOX_STATES: Record<number, string> = {
+/** `state_id` of an outbox entry (IPPanel outbox list docs), as a word. */
+const OUTBOX_STATES: Record<number, string> = {
 	0: 'creating',
 	1: 'in_review',
 	2: 'sending',
@@ -23,8 +23,8 @@ export const OUTBOX_STATES: Record<number, string> = {
 /** Outbox states that no longer change: sent, or stopped for good. */
 export const FINAL_STATE_IDS: readonly number[] = [3, 4, 6, 7, 8, 9];
 
-/** `message_status` of one recipient (report-bulk-recipients.md), as a word. */
-export const RECIPIENT_STATUS: Record<number, string> = {
+/** `message_status` of one recipient (IPPanel bulk recipients docs), as a word. */
+const RECIPIENT_STATUS: Record<number, string> = {
 	0: 'sent_to_operator',
 	1: 'operator_received',
 	2: 'delivered',

@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { parameterError, type ParameterAt } from './errors';
 import { asText } from './parameters';
 
 /** IPPanel's ceiling for one message text (README). */
@@ -42,28 +42,23 @@ export function countParts(text: string): PartsEstimate {
 }
 
 /** The parts estimate of a message text, after checking it is not empty and not over IPPanel's limits. */
-export function checkMessage(
-	node: INode,
-	text: unknown,
-	{ parameter, itemIndex }: { parameter: string; itemIndex: number },
-): PartsEstimate {
-	const message = asText(node, text, { parameter, itemIndex });
-	const where = `(parameter "${parameter}", item ${itemIndex})`;
+export function checkMessage(node: INode, text: unknown, at: ParameterAt): PartsEstimate {
+	const message = asText(node, text, at);
 	if (!message.trim()) {
-		throw new NodeOperationError(node, `The message is empty ${where}`, {
-			itemIndex,
-			description: 'Write the text to send. If it comes from an expression, check that the field it reads exists. Nothing was sent.',
-		});
+		throw parameterError(
+			node,
+			at,
+			'The message is empty',
+			'Write the text to send. If it comes from an expression, check that the field it reads exists.',
+		);
 	}
 	const estimate = countParts(message);
 	if (estimate.characters > MAX_MESSAGE_CHARACTERS || estimate.parts > MAX_MESSAGE_PARTS) {
-		throw new NodeOperationError(
+		throw parameterError(
 			node,
-			`The message is too long: ${estimate.characters} characters, ${estimate.parts} parts ${where}`,
-			{
-				itemIndex,
-				description: `IPPanel takes at most ${MAX_MESSAGE_CHARACTERS} characters or ${MAX_MESSAGE_PARTS} parts (Persian text: 67 characters per part when longer than 70, Latin: 153 per part when longer than 160). Shorten the text. Nothing was sent.`,
-			},
+			at,
+			`The message is too long: ${estimate.characters} characters, ${estimate.parts} parts`,
+			`IPPanel takes at most ${MAX_MESSAGE_CHARACTERS} characters or ${MAX_MESSAGE_PARTS} parts (Persian text: 67 characters per part when longer than 70, Latin: 153 per part when longer than 160). Shorten the text.`,
 		);
 	}
 	return estimate;

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { apiRoot, DEFAULT_BASE_URL, IppanelLoginError } from '../../../credentials/IppanelApi.credentials';
+import { apiRoot, DEFAULT_BASE_URL, IppanelLoginError } from '../../../credentials/login';
 import { ippanelError, type FailedCall } from '../helpers/errors';
 import type { IppanelContext, IppanelEnvelope } from '../helpers/interfaces';
 
@@ -60,8 +60,8 @@ function parseBody(body: unknown): { envelope?: IppanelEnvelope; topLevelErrors?
 	return { envelope, topLevelErrors: envelope.errors };
 }
 
-/** Sends one HTTP request through n8n's authenticated helper and returns status + body, whatever they are. */
-async function send(
+/** Makes one HTTP request through n8n's authenticated helper and returns status + body, whatever they are. */
+async function requestOnce(
 	this: IppanelContext,
 	options: IHttpRequestOptions,
 	credentials: ICredentialDataDecryptedObject,
@@ -157,7 +157,7 @@ export async function apiRequest(
 	const attempts = isSend ? 1 : READ_ATTEMPTS;
 	let answer: RawAnswer = {};
 	for (let attempt = 0; attempt < attempts; attempt++) {
-		answer = await send.call(this, options, credentials);
+		answer = await requestOnce.call(this, options, credentials);
 		const retryable = answer.networkError !== undefined || RETRYABLE_STATUS.has(answer.status ?? 0);
 		if (!retryable || attempt === attempts - 1) break;
 		await sleep(retryDelayMs(attempt, answer.retryAfter));
@@ -169,10 +169,7 @@ export async function apiRequest(
 	}
 	const parsed = parseBody(answer.body);
 	if (answer.status === 200 && parsed.envelope?.meta.status === true) return parsed.envelope;
-	if (answer.status === 200 && parsed.envelope) {
-		// HTTP 200 with meta.status false: IPPanel said no.
-		throw ippanelError(this.getNode(), { ...failed, ...parsed });
-	}
+	// Any other status, or HTTP 200 with meta.status false: IPPanel said no.
 	throw ippanelError(this.getNode(), { ...failed, ...parsed });
 }
 
@@ -210,6 +207,22 @@ export async function* apiPages(
 		const currentPage = Number(meta.current_page ?? page);
 		if (!rows.length || !Number.isFinite(lastPage) || currentPage >= lastPage) return;
 	}
+}
+
+/**
+ * A filter that passes each row the first time its id is seen. Newest-first lists shift while
+ * they are paged: rows added meanwhile push earlier rows onto the next page, which repeats them.
+ * Rows without an id always pass.
+ */
+export function firstSeen<Row>(idOf: (row: Row) => unknown): (row: Row) => boolean {
+	const seen = new Set<unknown>();
+	return (row) => {
+		const id = idOf(row);
+		if (id === null || id === undefined) return true;
+		if (seen.has(id)) return false;
+		seen.add(id);
+		return true;
+	};
 }
 
 /**

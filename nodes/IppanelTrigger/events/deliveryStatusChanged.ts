@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { shapeOutboxRow, shapeRecipientRow, toNumber } from '../../Ippanel/helpers/reportShapes';
-import { apiPages, apiRequest, type Pagination } from '../../Ippanel/transport';
+import { apiPages, apiRequest, firstSeen, type Pagination } from '../../Ippanel/transport';
 import type { TriggerEvent } from './interfaces';
 import { bulkIdOf, isFinal, pollOutboxWindow, recentOutbox, SAMPLE_ROWS, stateOf, type OutboxCursor } from './outboxWindow';
 
@@ -25,29 +25,21 @@ function deliveryEvent(bulk: IDataObject, recipient: IDataObject): IDataObject {
 
 /** Every recipient of a bulk once (a recipient is keyed by its number), with its status as a number. */
 async function* recipientsOf(this: IPollFunctions, bulkId: string): AsyncGenerator<{ number: string; status: number; row: IDataObject }> {
-	const seen = new Set<string>();
+	const isNew = firstSeen((row: IDataObject) => String(row.recipient));
 	for await (const rows of apiPages.call(this, recipientPages(bulkId))) {
-		for (const row of rows) {
-			const number = String(row.recipient);
-			if (seen.has(number)) continue;
-			seen.add(number);
-			yield { number, status: Number(toNumber(row.message_status)), row };
+		for (const row of rows.filter(isNew)) {
+			yield { number: String(row.recipient), status: Number(toNumber(row.message_status)), row };
 		}
 	}
 }
 
 /**
  * One event per recipient per final status. A sent message stays open, its recipients re-read
- * each poll, until every recipient has a final status; `r` remembers what was emitted so far
+ * each poll, until every recipient has a final status; `emittedStatuses` remembers what was emitted so far
  * (only for open messages: a done message keeps just its id and time). Other final states
  * (rejected, cancelled, …) never get delivery reports and are done at once.
  */
 export const deliveryStatusChanged: TriggerEvent<OutboxCursor> = {
-	option: {
-		name: 'Delivery Status Changed',
-		description: 'A recipient of a sent message became delivered, not delivered or blacklisted (one item per recipient and status)',
-	},
-
 	async poll(previous, settings) {
 		const silent = previous === undefined && !settings.includeExisting;
 		const events: IDataObject[] = [];
@@ -57,7 +49,7 @@ export const deliveryStatusChanged: TriggerEvent<OutboxCursor> = {
 				bulk.done = true;
 				return;
 			}
-			const emitted = bulk.r ?? {};
+			const emitted = bulk.emittedStatuses ?? {};
 			let open = false;
 			let any = false;
 			for await (const { number, status, row: recipient } of recipientsOf.call(this, bulkIdOf(row))) {
@@ -73,9 +65,9 @@ export const deliveryStatusChanged: TriggerEvent<OutboxCursor> = {
 			}
 			if (any && !open) {
 				bulk.done = true;
-				delete bulk.r;
+				delete bulk.emittedStatuses;
 			} else {
-				bulk.r = emitted;
+				bulk.emittedStatuses = emitted;
 			}
 		});
 		return { events, state };

@@ -1,8 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { toLatinDigits } from '../../Ippanel/helpers/recipients';
+import { toLatinDigits } from '../../Ippanel/helpers/parameters';
 import { shapeInboxRow, toNumber } from '../../Ippanel/helpers/reportShapes';
-import { apiPages, apiRequest, type Pagination } from '../../Ippanel/transport';
+import { apiPages, apiRequest, firstSeen, type Pagination } from '../../Ippanel/transport';
 import { nowSeconds, type TriggerSettings } from '../settings';
 import type { TriggerEvent } from './interfaces';
 
@@ -25,6 +25,7 @@ function inboxPages(filters: IDataObject): Pagination {
 }
 
 const idOf = (row: IDataObject) => Number(toNumber(row.messages_inbox_id));
+const oldestFirst = (rows: IDataObject[]) => rows.sort((a, b) => idOf(a) - idOf(b));
 
 /** A line number reduced to its national digits: `+98 3000 505`, `983000505` and `03000505` all give `3000505`. */
 function lineDigits(number: unknown): string {
@@ -47,14 +48,12 @@ function matcher(settings: TriggerSettings): (row: IDataObject) => boolean {
  * the `last_page` of the latest answer. The `> lastId` check guards against an inclusive `from_id`.
  */
 async function messagesAfter(this: IPollFunctions, lastId: number): Promise<IDataObject[]> {
-	const byId = new Map<number, IDataObject>();
+	const isNew = firstSeen(idOf);
+	const found: IDataObject[] = [];
 	for await (const rows of apiPages.call(this, inboxPages({ from_id: lastId }))) {
-		for (const row of rows) {
-			const id = idOf(row);
-			if (id > lastId && !byId.has(id)) byId.set(id, row);
-		}
+		for (const row of rows) if (idOf(row) > lastId && isNew(row)) found.push(row);
 	}
-	return [...byId.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
+	return oldestFirst(found);
 }
 
 /** First poll: the newest id now (one row asked for), and with "Include Existing" the window's messages. */
@@ -65,26 +64,21 @@ async function firstPoll(this: IPollFunctions, settings: TriggerSettings): Promi
 		return { lastId: newest ? idOf(newest) : 0, rows: [] };
 	}
 	const since = nowSeconds() - settings.lookBackSeconds;
-	const byId = new Map<number, IDataObject>();
+	const isNew = firstSeen(idOf);
+	const found: IDataObject[] = [];
 	let lastId = 0;
 	walk: for await (const rows of apiPages.call(this, inboxPages({}))) {
 		for (const row of rows) {
-			const id = idOf(row);
-			lastId = Math.max(lastId, id);
+			lastId = Math.max(lastId, idOf(row));
 			// Newest first: the first message older than the window ends the walk.
 			if (Number(toNumber(row.time)) < since) break walk;
-			byId.set(id, row);
+			if (isNew(row)) found.push(row);
 		}
 	}
-	return { lastId, rows: [...byId.entries()].sort(([a], [b]) => a - b).map(([, row]) => row) };
+	return { lastId, rows: oldestFirst(found) };
 }
 
 export const inboundMessage: TriggerEvent<InboxCursor> = {
-	option: {
-		name: 'Inbound Message',
-		description: 'An SMS arrived on one of the account lines (one item per message)',
-	},
-
 	async poll(previous, settings) {
 		const { lastId, rows } =
 			previous === undefined

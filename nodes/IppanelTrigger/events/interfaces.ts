@@ -10,8 +10,6 @@ export interface PollResult<State extends IDataObject> {
 
 /** One value of the trigger's `event` parameter. */
 export interface TriggerEvent<State extends IDataObject = IDataObject> {
-	/** Its entry in the Event dropdown (the value is its key in `events`). */
-	option: { name: string; description: string };
 	/**
 	 * Finds what happened since `previous` (undefined on the first poll: record the position,
 	 * emit only with "Include Existing"). `previous` is a copy of the stored cursor: the caller

@@ -14,12 +14,6 @@ async function finishedEvent(this: IPollFunctions, row: IDataObject): Promise<ID
 
 /** A message is done once it reached a final `state_id`; until then it stays open and is re-read. */
 export const outboxMessageFinished: TriggerEvent<OutboxCursor> = {
-	option: {
-		name: 'Outbox Message Finished',
-		description:
-			'A send reached a final state: sent, rejected, invalid recipients, cancelled, no credit or system error (one item per outbox message, with its delivery stats)',
-	},
-
 	async poll(previous, settings) {
 		const silent = previous === undefined && !settings.includeExisting;
 		const events: IDataObject[] = [];

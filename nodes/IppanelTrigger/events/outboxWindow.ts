@@ -1,20 +1,29 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { FINAL_STATE_IDS, toNumber } from '../../Ippanel/helpers/reportShapes';
-import { apiPages, apiRequestAllItems, type Pagination } from '../../Ippanel/transport';
+import { apiPages, apiRequestAllItems, firstSeen, type Pagination } from '../../Ippanel/transport';
 import { nowSeconds } from '../settings';
 
 /**
  * The two outbox events watch a sliding window of the outbox list (`new_list`, newest first,
  * filtered by creation time). The outbox has no "changed since" filter, so a message is
  * re-read until it is done (its event emitted), and the cursor remembers, per message id:
- *   t    its creation time (Unix s), to drop it once the listing no longer reaches it;
- *   done its events were all emitted (or, on the first poll, were already there);
- *   r    Delivery Status Changed only: recipient → bit mask of the final statuses emitted.
+ *   createdAt        its creation time (Unix s), to drop it once the listing no longer reaches it;
+ *   done             its events were all emitted (or, on the first poll, were already there);
+ *   emittedStatuses  Delivery Status Changed only: recipient → bit mask of the final statuses emitted.
  */
 export interface TrackedBulk extends IDataObject {
-	t: number;
+	createdAt: number;
 	done?: boolean;
+	emittedStatuses?: Record<string, number>;
+}
+
+/** How cursors stored before the keys had names kept a message: `t` and `r` for createdAt and emittedStatuses. */
+interface StoredBulk extends IDataObject {
+	createdAt?: number;
+	t?: number;
+	done?: boolean;
+	emittedStatuses?: Record<string, number>;
 	r?: Record<string, number>;
 }
 
@@ -41,7 +50,25 @@ function outboxPages(filters: IDataObject = {}): Pagination {
 export const bulkIdOf = (row: IDataObject) => String(toNumber(row.messages_outbox_id));
 export const stateOf = (row: IDataObject) => Number(toNumber(row.state_id));
 export const isFinal = (row: IDataObject) => FINAL_STATE_IDS.includes(stateOf(row));
-const createdAt = (row: IDataObject) => Number(toNumber(row.time));
+const createdAtOf = (row: IDataObject) => Number(toNumber(row.time));
+
+/**
+ * The stored cursor in today's shape. Workflows activated before the keys had names store
+ * `{ t, done, r }` per message; they are read as `{ createdAt, done, emittedStatuses }` and
+ * written back in the new shape after the poll.
+ */
+function readCursor(stored: OutboxCursor | undefined): OutboxCursor | undefined {
+	if (!stored) return undefined;
+	const bulks: Record<string, TrackedBulk> = {};
+	for (const [id, bulk] of Object.entries(stored.bulks ?? {}) as Array<[string, StoredBulk]>) {
+		const tracked: TrackedBulk = { createdAt: Number(bulk.createdAt ?? bulk.t) };
+		if (bulk.done) tracked.done = true;
+		const emitted = bulk.emittedStatuses ?? bulk.r;
+		if (emitted) tracked.emittedStatuses = emitted;
+		bulks[id] = tracked;
+	}
+	return { newest: stored.newest ?? null, bulks };
+}
 
 /**
  * Where this poll's listing starts: early enough to cover every message not yet done and the
@@ -52,7 +79,7 @@ const createdAt = (row: IDataObject) => Number(toNumber(row.time));
 function listingStart(cursor: OutboxCursor | undefined, windowStart: number): number {
 	if (cursor?.newest === null || cursor?.newest === undefined) return windowStart;
 	const oldestOpen = Object.values(cursor.bulks).reduce(
-		(oldest, bulk) => (bulk.done ? oldest : Math.min(oldest, bulk.t)),
+		(oldest, bulk) => (bulk.done ? oldest : Math.min(oldest, bulk.createdAt)),
 		cursor.newest - SETTLE_SECONDS,
 	);
 	return Math.max(windowStart, oldestOpen);
@@ -64,16 +91,11 @@ function listingStart(cursor: OutboxCursor | undefined, windowStart: number): nu
  * IPPanel's `create_from_date` is exclusive, and rows before `start` are dropped here.
  */
 async function messagesSince(this: IPollFunctions, start: number): Promise<IDataObject[]> {
-	const seen = new Set<string>();
+	const isNew = firstSeen(bulkIdOf);
 	const rows = await apiRequestAllItems.call(this, outboxPages({ create_from_date: String(start - 1) }), {
-		map: (row) => {
-			const id = bulkIdOf(row);
-			if (seen.has(id) || !(createdAt(row) >= start)) return undefined;
-			seen.add(id);
-			return row;
-		},
+		map: (row) => (createdAtOf(row) >= start && isNew(row) ? row : undefined),
 	});
-	return rows.sort((a, b) => createdAt(a) - createdAt(b) || Number(bulkIdOf(a)) - Number(bulkIdOf(b)));
+	return rows.sort((a, b) => createdAtOf(a) - createdAtOf(b) || Number(bulkIdOf(a)) - Number(bulkIdOf(b)));
 }
 
 /**
@@ -82,24 +104,25 @@ async function messagesSince(this: IPollFunctions, start: number): Promise<IData
  */
 export async function pollOutboxWindow(
 	this: IPollFunctions,
-	previous: OutboxCursor | undefined,
+	stored: OutboxCursor | undefined,
 	lookBackSeconds: number,
 	visit: (row: IDataObject, bulk: TrackedBulk) => Promise<void>,
 ): Promise<OutboxCursor> {
+	const previous = readCursor(stored);
 	const windowStart = nowSeconds() - lookBackSeconds;
 	const bulks = { ...previous?.bulks };
 	let newest = previous?.newest ?? null;
 	for (const row of await messagesSince.call(this, listingStart(previous, windowStart))) {
 		const id = bulkIdOf(row);
-		newest = Math.max(newest ?? 0, createdAt(row));
-		bulks[id] ??= { t: createdAt(row) };
+		newest = Math.max(newest ?? 0, createdAtOf(row));
+		bulks[id] ??= { createdAt: createdAtOf(row) };
 		if (!bulks[id].done) await visit(row, bulks[id]);
 	}
 	// Keep only what the next listing reaches (open messages before the window are given up).
 	const next: OutboxCursor = { newest, bulks };
 	const keepFrom = listingStart(next, windowStart);
 	for (const [id, bulk] of Object.entries(bulks)) {
-		if (bulk.t < keepFrom) delete bulks[id];
+		if (bulk.createdAt < keepFrom) delete bulks[id];
 	}
 	return next;
 }

@@ -1,17 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { outputOptions, rowMapper } from '../../helpers/listing';
+import { outputOptions, rowMapper } from '../common/list';
 import { readPatternCode, requestPattern } from './patternCode';
 import { shapePatternRow } from './shapePattern';
 
-export const option = {
-	name: 'Get',
-	value: 'get',
-	action: 'Get a pattern',
-	description: 'Get one message pattern (template) with its text and variables',
-};
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Pattern Code Name or ID',
 		name: 'patternCode',
@@ -22,10 +16,12 @@ export const description: INodeProperties[] = [
 		description:
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
-	outputOptions(),
+	outputOptions,
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const data = await requestPattern(this, readPatternCode(this, itemIndex), itemIndex);
-	return rowMapper(this, itemIndex, shapePatternRow)((data ?? {}) as IDataObject);
+export const description = updateDisplayOptions({ show: { resource: ['pattern'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const data = await requestPattern.call(this, readPatternCode.call(this, itemIndex), itemIndex);
+	return [rowMapper.call(this, itemIndex, shapePatternRow)((data ?? {}) as IDataObject)];
 }

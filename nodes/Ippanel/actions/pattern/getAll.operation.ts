@@ -1,34 +1,35 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { listProperties, listRows } from '../../helpers/listing';
+import { filtersField, limitField, listRows, outputOptions, returnAllField } from '../common/list';
 import { shapePatternRow } from './shapePattern';
-
-export const option = {
-	name: 'Get Many',
-	value: 'getAll',
-	action: 'Get many patterns',
-	description: 'List the message patterns (templates) of the account (one item per pattern)',
-};
 
 /** IPPanel's documented maximum `per_page` for patterns. */
 const MAX_PAGE_SIZE = 100;
 
-export const description: INodeProperties[] = listProperties([
-	{
-		displayName: 'Pattern Code',
-		name: 'code',
-		type: 'string',
-		default: '',
-		description: 'Only the pattern with this code',
-	},
-	{
-		displayName: 'Title',
-		name: 'title',
-		type: 'string',
-		default: '',
-		description: 'Only patterns with this title',
-	},
-]);
+const properties: INodeProperties[] = [
+	returnAllField,
+	limitField,
+	filtersField([
+		{
+			displayName: 'Pattern Code',
+			name: 'code',
+			type: 'string',
+			default: '',
+			description: 'Only the pattern with this code',
+		},
+		{
+			displayName: 'Title',
+			name: 'title',
+			type: 'string',
+			default: '',
+			description: 'Only patterns with this title',
+		},
+	]),
+	outputOptions,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['pattern'], operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
@@ -38,7 +39,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const text = String(value ?? '').trim();
 		if (text) qs[`filter[${name}]`] = text;
 	}
-	return await listRows(this, itemIndex, {
+	return await listRows.call(this, itemIndex, {
 		request: { method: 'GET', endpoint: '/api/patterns', qs, pageIn: 'qs', sizeParam: 'per_page' },
 		maxPageSize: MAX_PAGE_SIZE,
 		shape: shapePatternRow,

@@ -1,27 +1,30 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { parameterError } from '../../helpers/errors';
 import { asText } from '../../helpers/parameters';
 import { apiRequest } from '../../transport';
 
 /**
  * The `patternCode` parameter (Pattern → Get, Send → Send Pattern), trimmed; an empty one is
- * refused before any request. `hint` ends the error's description.
+ * refused before any request. `nothingSent`: whether the error says nothing was sent.
  */
-export function readPatternCode(context: IExecuteFunctions, itemIndex: number, hint = ''): string {
-	const value = context.getNodeParameter('patternCode', itemIndex, '');
-	const code = asText(context.getNode(), value, { parameter: 'patternCode', itemIndex }).trim();
+export function readPatternCode(this: IExecuteFunctions, itemIndex: number, { nothingSent = false } = {}): string {
+	const at = { parameter: 'patternCode', itemIndex };
+	const code = asText(this.getNode(), this.getNodeParameter('patternCode', itemIndex, ''), at).trim();
 	if (!code) {
-		throw new NodeOperationError(context.getNode(), `No pattern chosen (parameter "patternCode", item ${itemIndex})`, {
-			itemIndex,
-			description: `Choose a pattern of the account from the list, or give its code (as shown in the IPPanel panel).${hint}`,
-		});
+		throw parameterError(
+			this.getNode(),
+			at,
+			'No pattern chosen',
+			'Choose a pattern of the account from the list, or give its code (as shown in the IPPanel panel).',
+			{ nothingSent },
+		);
 	}
 	return code;
 }
 
 /** `GET /api/patterns/{code}`: the pattern's `data` as IPPanel answers it. */
-export async function requestPattern(context: IExecuteFunctions, code: string, itemIndex: number): Promise<IDataObject | IDataObject[] | null> {
-	const { data } = await apiRequest.call(context, 'GET', `/api/patterns/${encodeURIComponent(code)}`, { itemIndex });
+export async function requestPattern(this: IExecuteFunctions, code: string, itemIndex: number): Promise<IDataObject | IDataObject[] | null> {
+	const { data } = await apiRequest.call(this, 'GET', `/api/patterns/${encodeURIComponent(code)}`, { itemIndex });
 	return (data ?? null) as IDataObject | IDataObject[] | null;
 }

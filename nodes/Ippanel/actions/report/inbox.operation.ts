@@ -1,29 +1,29 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { listProperties, listRows } from '../../helpers/listing';
 import { shapeInboxRow } from '../../helpers/reportShapes';
-
-export const option = {
-	name: 'Get Inbox',
-	value: 'inbox',
-	action: 'Get received messages',
-	description: 'List SMS received on the account lines, newest first (one item per message)',
-};
+import { filtersField, limitField, listRows, outputOptions, returnAllField } from '../common/list';
 
 /** IPPanel documents no maximum for `per_page` here; the pager follows `last_page` either way. */
 const MAX_PAGE_SIZE = 100;
 
-export const description: INodeProperties[] = listProperties([
-	{
-		displayName: 'After Message ID',
-		name: 'from_id',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 0,
-		description: 'Only messages received after the one with this ID (messages_inbox_id), e.g. the last one already handled',
-	},
-]);
+const properties: INodeProperties[] = [
+	returnAllField,
+	limitField,
+	filtersField([
+		{
+			displayName: 'After Message ID',
+			name: 'from_id',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Only messages received after the one with this ID (messages_inbox_id), e.g. the last one already handled',
+		},
+	]),
+	outputOptions,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['inbox'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const { from_id: fromId } = this.getNodeParameter('filters', itemIndex, {}) as { from_id?: number | string };
@@ -39,7 +39,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		filters.from_id = id;
 	}
 	const body = Object.keys(filters).length ? { filters } : {};
-	return await listRows(this, itemIndex, {
+	return await listRows.call(this, itemIndex, {
 		request: { method: 'POST', endpoint: '/api/report/messages-inbox', body, pageIn: 'body', sizeParam: 'per_page' },
 		maxPageSize: MAX_PAGE_SIZE,
 		shape: shapeInboxRow,

@@ -1,121 +1,128 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { listProperties, listRows } from '../../helpers/listing';
-import { OUTBOX_STATES, shapeOutboxRow } from '../../helpers/reportShapes';
+import { shapeOutboxRow } from '../../helpers/reportShapes';
 import { parseDateTime } from '../../helpers/sendTime';
-
-export const option = {
-	name: 'Get Many',
-	value: 'list',
-	action: 'Get many outbox messages',
-	description: 'List sent messages (one item per outbox entry), with filters by date, sender, state and text',
-};
+import { filtersField, limitField, listRows, outputOptions, returnAllField } from '../common/list';
 
 /** The largest page asked for; the pager follows the API's `last_page`, so a lower server cap still works. */
 const MAX_PAGE_SIZE = 100;
 
-/** The date filters: picked in the workflow's time zone, sent as Unix-seconds strings. */
-const DATE_FILTERS: Array<[name: string, displayName: string, description: string]> = [
-	['create_from_date', 'Created After', 'Only messages created at or after this time'],
-	['create_to_date', 'Created Before', 'Only messages created at or before this time'],
-	['send_from_date', 'Sent After', 'Only messages sent (or scheduled) at or after this time'],
-	['send_to_date', 'Sent Before', 'Only messages sent (or scheduled) at or before this time'],
-];
+/** The date filters (picked in the workflow's time zone, sent as Unix-seconds strings), by display name. */
+const DATE_FILTERS: Record<string, string> = {
+	create_from_date: 'Created After',
+	create_to_date: 'Created Before',
+	send_from_date: 'Sent After',
+	send_to_date: 'Sent Before',
+};
 const DATE_RANGES: Array<[from: string, to: string]> = [
 	['create_from_date', 'create_to_date'],
 	['send_from_date', 'send_to_date'],
 ];
 
-const STATE_DESCRIPTIONS: Record<number, string> = {
-	0: 'Being created',
-	1: 'Created, waiting in the review (monitoring) queue',
-	2: 'Being sent',
-	3: 'Rejected by the review (monitoring) system',
-	4: 'Recipients wrong or not valid',
-	5: 'In the send queue',
-	6: 'Sent',
-	7: 'Canceled',
-	8: 'Not sent: insufficient credit',
-	9: 'Not sent: system error',
-};
-
-/** Named as IPPanel's `filters` fields, listed by display name. */
-const filterOptions: INodeProperties[] = [
-	...DATE_FILTERS.map(
-		([name, displayName, text]): INodeProperties => ({
-			displayName,
-			name,
+const properties: INodeProperties[] = [
+	returnAllField,
+	limitField,
+	// Named as IPPanel's `filters` fields.
+	filtersField([
+		{
+			displayName: 'Bulk ID',
+			name: 'messages_outbox_id',
+			type: 'string',
+			default: '',
+			description: 'Only the outbox message with this ID',
+		},
+		{
+			displayName: 'Created After',
+			name: 'create_from_date',
 			type: 'dateTime',
 			default: '',
-			description: `${text}, in the workflow's time zone`,
-		}),
-	),
-	{
-		displayName: 'Message Contains',
-		name: 'message',
-		type: 'string',
-		default: '',
-		description: 'Only messages whose text contains this',
-	},
-	{
-		displayName: 'Bulk ID',
-		name: 'messages_outbox_id',
-		type: 'string',
-		default: '',
-		description: 'Only the outbox message with this ID',
-	},
-	{
-		displayName: 'Min Recipients Sent',
-		name: 'from_exit_count',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 0,
-		description: 'Only messages that went out to at least this many recipients (exit count)',
-	},
-	{
-		displayName: 'Max Recipients Sent',
-		name: 'to_exit_count',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 100,
-		description: 'Only messages that went out to at most this many recipients (exit count)',
-	},
-	{
-		displayName: 'Sender Number',
-		name: 'number',
-		type: 'string',
-		default: '',
-		placeholder: '+983000505',
-		description: 'Only messages sent from this line, in E.164 form',
-	},
-	{
-		displayName: 'State',
-		name: 'state_id',
-		type: 'options',
-		default: '6',
-		options: Object.entries(OUTBOX_STATES).map(([id, word]) => ({
-			name: word
-				.split('_')
-				.map((part) => part[0].toUpperCase() + part.slice(1))
-				.join(' '),
-			value: id,
-			description: STATE_DESCRIPTIONS[Number(id)],
-		})),
-		description: 'Only messages in this state',
-	},
-	{
-		displayName: 'Username',
-		name: 'username',
-		type: 'string',
-		default: '',
-		description: 'Only messages of this (sub-)user; * matches any',
-	},
+			description: "Only messages created at or after this time, in the workflow's time zone",
+		},
+		{
+			displayName: 'Created Before',
+			name: 'create_to_date',
+			type: 'dateTime',
+			default: '',
+			description: "Only messages created at or before this time, in the workflow's time zone",
+		},
+		{
+			displayName: 'Max Recipients Sent',
+			name: 'to_exit_count',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 100,
+			description: 'Only messages that went out to at most this many recipients (exit count)',
+		},
+		{
+			displayName: 'Message Contains',
+			name: 'message',
+			type: 'string',
+			default: '',
+			description: 'Only messages whose text contains this',
+		},
+		{
+			displayName: 'Min Recipients Sent',
+			name: 'from_exit_count',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Only messages that went out to at least this many recipients (exit count)',
+		},
+		{
+			displayName: 'Sender Number',
+			name: 'number',
+			type: 'string',
+			default: '',
+			placeholder: '+983000505',
+			description: 'Only messages sent from this line, in E.164 form',
+		},
+		{
+			displayName: 'Sent After',
+			name: 'send_from_date',
+			type: 'dateTime',
+			default: '',
+			description: "Only messages sent (or scheduled) at or after this time, in the workflow's time zone",
+		},
+		{
+			displayName: 'Sent Before',
+			name: 'send_to_date',
+			type: 'dateTime',
+			default: '',
+			description: "Only messages sent (or scheduled) at or before this time, in the workflow's time zone",
+		},
+		{
+			displayName: 'State',
+			name: 'state_id',
+			type: 'options',
+			default: '6',
+			// The `state_id` values IPPanel documents for the outbox list, in their order.
+			options: [
+				{ name: 'Creating', value: '0', description: 'Being created' },
+				{ name: 'In Review', value: '1', description: 'Created, waiting in the review (monitoring) queue' },
+				{ name: 'Sending', value: '2', description: 'Being sent' },
+				{ name: 'Rejected', value: '3', description: 'Rejected by the review (monitoring) system' },
+				{ name: 'Invalid Recipients', value: '4', description: 'Recipients wrong or not valid' },
+				{ name: 'Queued', value: '5', description: 'In the send queue' },
+				{ name: 'Sent', value: '6' },
+				{ name: 'Canceled', value: '7' },
+				{ name: 'Insufficient Credit', value: '8', description: 'Not sent: insufficient credit' },
+				{ name: 'System Error', value: '9', description: 'Not sent: system error' },
+			],
+			description: 'Only messages in this state',
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			description: 'Only messages of this (sub-)user; * matches any',
+		},
+	]),
+	outputOptions,
 ];
 
-export const description: INodeProperties[] = listProperties(
-	[...filterOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-);
+export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['list'] } }, properties);
 
 /** Unix seconds for a date filter: a picked date-time, or Unix seconds / milliseconds from an expression. */
 function unixSeconds(value: unknown, timeZone: string): number | undefined {
@@ -129,18 +136,17 @@ function unixSeconds(value: unknown, timeZone: string): number | undefined {
 }
 
 /** The `filters` object as IPPanel wants it: dates as Unix-seconds strings, state as an id string. */
-function wireFilters(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const timeZone = context.getTimezone();
+function wireFilters(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const timeZone = this.getTimezone();
 	const wire: IDataObject = {};
 	const seconds: Record<string, number> = {};
 	for (const [name, value] of Object.entries(filters)) {
 		if (value === '' || value === null || value === undefined) continue;
-		const dateFilter = DATE_FILTERS.find(([dateName]) => dateName === name);
-		if (dateFilter) {
+		if (name in DATE_FILTERS) {
 			const unix = unixSeconds(value, timeZone);
 			if (unix === undefined) {
-				throw new NodeOperationError(context.getNode(), `Filter "${dateFilter[1]}" is not a date: ${String(value)}`, {
+				throw new NodeOperationError(this.getNode(), `Filter "${DATE_FILTERS[name]}" is not a date: ${String(value)}`, {
 					itemIndex,
 					description: 'Pick a date in the date picker, or give an ISO date such as 2025-04-08T00:00:00 (or a DateTime) in the expression.',
 				});
@@ -154,15 +160,14 @@ function wireFilters(context: IExecuteFunctions, itemIndex: number): IDataObject
 		}
 	}
 	if (wire.messages_outbox_id !== undefined && !/^\d+$/.test(wire.messages_outbox_id as string)) {
-		throw new NodeOperationError(context.getNode(), `Filter "Bulk ID" is not a message ID: ${String(wire.messages_outbox_id)}`, {
+		throw new NodeOperationError(this.getNode(), `Filter "Bulk ID" is not a message ID: ${String(wire.messages_outbox_id)}`, {
 			itemIndex,
 			description: 'Give the numeric outbox message ID, or remove the filter.',
 		});
 	}
 	for (const [from, to] of DATE_RANGES) {
 		if (seconds[from] !== undefined && seconds[to] !== undefined && seconds[from] > seconds[to]) {
-			const names = DATE_FILTERS.filter(([name]) => name === from || name === to).map(([, displayName]) => displayName);
-			throw new NodeOperationError(context.getNode(), `Filter "${names[0]}" is later than "${names[1]}"`, {
+			throw new NodeOperationError(this.getNode(), `Filter "${DATE_FILTERS[from]}" is later than "${DATE_FILTERS[to]}"`, {
 				itemIndex,
 				description: 'Swap the two dates: the range would match nothing.',
 			});
@@ -172,9 +177,9 @@ function wireFilters(context: IExecuteFunctions, itemIndex: number): IDataObject
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = wireFilters(this, itemIndex);
+	const filters = wireFilters.call(this, itemIndex);
 	const body = Object.keys(filters).length ? { filters } : {};
-	return await listRows(this, itemIndex, {
+	return await listRows.call(this, itemIndex, {
 		request: { method: 'POST', endpoint: '/api/report/new_list', body, pageIn: 'body', sizeParam: 'limit' },
 		maxPageSize: MAX_PAGE_SIZE,
 		shape: shapeOutboxRow,

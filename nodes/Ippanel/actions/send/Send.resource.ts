@@ -1,4 +1,5 @@
-import type { Resource } from '../../helpers/interfaces';
+import type { INodeProperties } from 'n8n-workflow';
+
 import * as cancel from './cancel.operation';
 import * as estimatePrice from './estimatePrice.operation';
 import * as pattern from './pattern.operation';
@@ -9,8 +10,85 @@ import * as postalCode from './postalCode.operation';
 import * as votp from './votp.operation';
 import * as webservice from './webservice.operation';
 
-/** The first operation is the default one. */
-export const send: Resource = {
-	option: { name: 'Send', value: 'send' },
-	operations: { webservice, pattern, votp, peerToPeer, peerToPeerFile, phonebook, postalCode, estimatePrice, cancel },
-};
+export { cancel, estimatePrice, pattern, peerToPeer, peerToPeerFile, phonebook, postalCode, votp, webservice };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['send'] } },
+		options: [
+			{
+				name: 'Cancel Scheduled',
+				value: 'cancel',
+				action: 'Cancel a scheduled SMS',
+				description: 'Cancel a send scheduled with Send Time, by its outbox message ID, at least 5 minutes before it goes out',
+			},
+			{
+				name: 'Estimate Price',
+				value: 'estimatePrice',
+				action: 'Estimate the price of an SMS',
+				description:
+					'Ask IPPanel what one SMS of this text from this sender costs per recipient (MCI and other networks, in Rials) and how many parts it takes. Sends nothing.',
+			},
+			{
+				name: 'Send by Postal Code',
+				value: 'postalCode',
+				action: 'Send an SMS by postal code',
+				description:
+					'Send one text to people living in postal code areas, from IPPanel\'s number bank, filtered by gender, birth year and operator (IPPanel "postal_code" send)',
+			},
+			{
+				name: 'Send Pattern',
+				value: 'pattern',
+				action: 'Send a pattern SMS',
+				description:
+					'Send an approved pattern (template) with its variables filled in, for example a login code. One request per recipient, as IPPanel requires.',
+			},
+			{
+				name: 'Send Peer to Peer',
+				value: 'peerToPeer',
+				action: 'Send a different SMS to each recipient',
+				description:
+					'Send each input item its own text (IPPanel "peer_to_peer" send), for example a sheet of name, number and personal text',
+			},
+			{
+				name: 'Send Peer to Peer From File',
+				value: 'peerToPeerFile',
+				action: 'Send personal SMS from a CSV file',
+				description:
+					'Upload a CSV of recipient,message rows (IPPanel "peer_to_peer_file" send): each row\'s number gets its own text. Up to 10,000 rows.',
+			},
+			{
+				name: 'Send to Numbers',
+				value: 'webservice',
+				action: 'Send an SMS to numbers',
+				description: 'Send one text to a list of phone numbers (IPPanel "webservice" send)',
+			},
+			{
+				name: 'Send to Phonebook',
+				value: 'phonebook',
+				action: 'Send an SMS to a phonebook',
+				description: 'Send one text to the numbers saved in IPPanel phonebooks: whole phonebooks, or chosen entries of one',
+			},
+			{
+				name: 'Send Voice OTP',
+				value: 'votp',
+				action: 'Send a voice one time password',
+				description: 'Call the recipient and read a one-time code aloud (IPPanel "votp" send). One request per recipient.',
+			},
+		],
+		default: 'webservice',
+	},
+	...cancel.description,
+	...estimatePrice.description,
+	...pattern.description,
+	...peerToPeer.description,
+	...peerToPeerFile.description,
+	...phonebook.description,
+	...postalCode.description,
+	...votp.description,
+	...webservice.description,
+];

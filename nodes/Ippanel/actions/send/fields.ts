@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { asText } from '../../helpers/parameters';
-import { normalizeRecipients, toLatinDigits } from '../../helpers/recipients';
+import { parameterError } from '../../helpers/errors';
+import { asText, toLatinDigits } from '../../helpers/parameters';
+import { normalizeRecipients } from '../../helpers/recipients';
 import { toSendTime } from '../../helpers/sendTime';
 import { checkMessage, type PartsEstimate } from '../../helpers/smsParts';
 import type { ItemSend } from './plan';
@@ -51,56 +51,53 @@ export function messageField(description = `The SMS text. ${MESSAGE_LIMITS}`): I
 	};
 }
 
-interface AdditionalFieldsOptions {
-	sendTime?: boolean;
-	/** The batchItems description, on operations that can batch. */
-	batchItems?: string;
+/** "Batch Input Items" (`additionalFields.batchItems`), on the sends that can batch; `description` says how. */
+export function batchItemsOption(description: string): INodeProperties {
+	return { displayName: 'Batch Input Items', name: 'batchItems', type: 'boolean', default: false, description };
 }
 
-/** The `additionalFields` collection: safety options on every send, plus send time / batching where they apply. */
-export function additionalFields({ sendTime = true, batchItems }: AdditionalFieldsOptions = {}): INodeProperties {
-	const options: INodeProperties[] = [];
-	if (batchItems) {
-		options.push({ displayName: 'Batch Input Items', name: 'batchItems', type: 'boolean', default: false, description: batchItems });
-	}
-	options.push(
-		{
-			displayName: 'Dry Run',
-			name: 'dryRun',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to only show what would be sent, without sending: recipients are checked and normalized, the requests are built and priced with IPPanel calculate-price, and each item outputs its request bodies, recipient count, parts and price. If any item asks for a dry run, the whole execution is one.',
-		},
-		{
-			displayName: 'Max Cost',
-			name: 'maxCost',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 100000,
-			description:
-				'Spending cap in Rials for this execution: when the estimated cost of all items together is higher, nothing is sent and the node fails naming the biggest costs. The estimate makes extra (free) requests: IPPanel calculate-price once per distinct sender and text, times the recipients, at the higher of the MCI and other-network prices.',
-		},
-		{
-			displayName: 'Max Recipients',
-			name: 'maxRecipients',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 100,
-			description:
-				'Recipient cap for this execution: when all items together would reach more distinct phone numbers than this (counted after normalization, so 0912… and +98912… are one), nothing is sent and the node fails',
-		},
-	);
-	if (sendTime) {
-		options.push({
-			displayName: 'Send Time',
-			name: 'sendTime',
-			type: 'dateTime',
-			default: '',
-			description:
-				'When to send, read in the workflow time zone; leave empty to send now. Must be at least 5 minutes and at most 3 months ahead. IPPanel receives it in UTC.',
-		});
-	}
+/** The safety options every send operation has in its `additionalFields`. */
+export const safetyOptions: INodeProperties[] = [
+	{
+		displayName: 'Dry Run',
+		name: 'dryRun',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to only show what would be sent, without sending: recipients are checked and normalized, the requests are built and priced with IPPanel calculate-price, and each item outputs its request bodies, recipient count, parts and price. If any item asks for a dry run, the whole execution is one.',
+	},
+	{
+		displayName: 'Max Cost',
+		name: 'maxCost',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 100000,
+		description:
+			'Spending cap in Rials for this execution: when the estimated cost of all items together is higher, nothing is sent and the node fails naming the biggest costs. The estimate makes extra (free) requests: IPPanel calculate-price once per distinct sender and text, times the recipients, at the higher of the MCI and other-network prices.',
+	},
+	{
+		displayName: 'Max Recipients',
+		name: 'maxRecipients',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 100,
+		description:
+			'Recipient cap for this execution: when all items together would reach more distinct phone numbers than this (counted after normalization, so 0912… and +98912… are one), nothing is sent and the node fails',
+	},
+];
+
+/** "Send Time" (`additionalFields.sendTime`), on the sends IPPanel can schedule. */
+export const sendTimeOption: INodeProperties = {
+	displayName: 'Send Time',
+	name: 'sendTime',
+	type: 'dateTime',
+	default: '',
+	description:
+		'When to send, read in the workflow time zone; leave empty to send now. Must be at least 5 minutes and at most 3 months ahead. IPPanel receives it in UTC.',
+};
+
+/** The `additionalFields` collection of a send, holding these options (listed by display name). */
+export function additionalFields(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -120,22 +117,21 @@ export function readAdditionalFields(this: IExecuteFunctions, itemIndex: number)
  * `+98` and letters is a named line (+98BANK for bank sends).
  */
 export function readFromNumber(this: IExecuteFunctions, itemIndex: number): string {
-	const value = this.getNodeParameter('fromNumber', itemIndex, '');
-	const raw = toLatinDigits(asText(this.getNode(), value, { parameter: 'fromNumber', itemIndex })).replace(/\s/g, '');
+	const at = { parameter: 'fromNumber', itemIndex };
+	const raw = toLatinDigits(asText(this.getNode(), this.getNodeParameter('fromNumber', itemIndex, ''), at)).replace(/\s/g, '');
 	if (!raw) {
-		throw new NodeOperationError(this.getNode(), `No sender number given (parameter "fromNumber", item ${itemIndex})`, {
-			itemIndex,
-			description: 'Choose one of the account\'s sender lines in From Number. Nothing was sent.',
-		});
+		throw parameterError(this.getNode(), at, 'No sender number given', "Choose one of the account's sender lines in From Number.");
 	}
 	if (/^98\d+$/.test(raw)) return `+${raw}`;
 	if (/^0\d+$/.test(raw)) return `+98${raw.slice(1)}`;
 	if (/^\d+$/.test(raw)) return `+98${raw}`;
 	if (/^\+\d{3,15}$/.test(raw) || /^\+98[A-Za-z]+$/.test(raw)) return raw;
-	throw new NodeOperationError(this.getNode(), `Sender number "${raw}" is not a sender line (parameter "fromNumber", item ${itemIndex})`, {
-		itemIndex,
-		description: 'Choose one of the account\'s sender lines in From Number, for example +983000505. Nothing was sent.',
-	});
+	throw parameterError(
+		this.getNode(),
+		at,
+		`Sender number "${raw}" is not a sender line`,
+		"Choose one of the account's sender lines in From Number, for example +983000505.",
+	);
 }
 
 export function readRecipients(this: IExecuteFunctions, itemIndex: number): string[] {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { parameterError } from '../../helpers/errors';
 import { readPatternCode, requestPattern } from '../pattern/patternCode';
 import {
 	additionalFields,
@@ -11,20 +12,14 @@ import {
 	readSendTime,
 	recipientsField,
 	RECIPIENTS_FORMATS,
+	safetyOptions,
+	sendTimeOption,
 	withSendTime,
 } from './fields';
 import type { ItemSend, PlanCache, PricedText, SendPlanner } from './plan';
 import { runSends } from './runSends';
 
-export const option = {
-	name: 'Send Pattern',
-	value: 'pattern',
-	action: 'Send a pattern SMS',
-	description:
-		'Send an approved pattern (template) with its variables filled in, for example a login code. One request per recipient, as IPPanel requires.',
-};
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	fromNumberField,
 	{
 		displayName: 'Pattern Name or ID',
@@ -57,8 +52,10 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	additionalFields(),
+	additionalFields([...safetyOptions, sendTimeOption]),
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['send'], operation: ['pattern'] } }, properties);
 
 /** The pattern's `params`: every value as a string, `{}` when there are none (IPPanel requires the field). */
 function readVariables(this: IExecuteFunctions, itemIndex: number): Record<string, string> {
@@ -69,10 +66,12 @@ function readVariables(this: IExecuteFunctions, itemIndex: number): Record<strin
 	for (const { name, value } of variable) {
 		const key = String(name ?? '').trim().replace(/^%|%$/g, '');
 		if (!key) {
-			throw new NodeOperationError(this.getNode(), `A pattern variable has no name (parameter "patternVariables", item ${itemIndex})`, {
-				itemIndex,
-				description: 'Give every variable the name it has in the pattern, without % signs. Nothing was sent.',
-			});
+			throw parameterError(
+				this.getNode(),
+				{ parameter: 'patternVariables', itemIndex },
+				'A pattern variable has no name',
+				'Give every variable the name it has in the pattern, without % signs.',
+			);
 		}
 		params[key] = value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
 	}
@@ -91,7 +90,7 @@ async function patternText(
 ): Promise<string> {
 	const key = `pattern:${code}`;
 	if (!cache.has(key)) {
-		cache.set(key, requestPattern(this, code, itemIndex));
+		cache.set(key, requestPattern.call(this, code, itemIndex));
 	}
 	const data = (await cache.get(key)) as IDataObject | IDataObject[] | null;
 	const pattern = (Array.isArray(data) ? data[0] : data) ?? {};
@@ -99,10 +98,11 @@ async function patternText(
 	const names = ((pattern.variable as IDataObject[] | undefined) ?? []).map((variable) => String(variable.name));
 	const missing = names.filter((name) => !(name in params));
 	if (missing.length) {
-		throw new NodeOperationError(
+		throw parameterError(
 			this.getNode(),
-			`Pattern ${code} needs the variable(s) ${missing.join(', ')} (parameter "patternVariables", item ${itemIndex})`,
-			{ itemIndex, description: `Add ${missing.join(', ')} under Pattern Variables. Nothing was sent.` },
+			{ parameter: 'patternVariables', itemIndex },
+			`Pattern ${code} needs the variable(s) ${missing.join(', ')}`,
+			`Add ${missing.join(', ')} under Pattern Variables.`,
 		);
 	}
 	let text = String(pattern.pattern_message ?? '');
@@ -113,7 +113,7 @@ async function patternText(
 export const planner: SendPlanner = {
 	async plan(this: IExecuteFunctions, itemIndex: number, cache: PlanCache): Promise<ItemSend> {
 		const from = readFromNumber.call(this, itemIndex);
-		const code = readPatternCode(this, itemIndex, ' Nothing was sent.');
+		const code = readPatternCode.call(this, itemIndex, { nothingSent: true });
 		const recipients = readRecipients.call(this, itemIndex);
 		const params = readVariables.call(this, itemIndex);
 		const sendTime = readSendTime.call(this, itemIndex);

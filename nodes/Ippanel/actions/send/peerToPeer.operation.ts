@@ -1,11 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	additionalFields,
+	batchItemsOption,
 	fromNumberField,
 	messageField,
 	recipientsField,
 	RECIPIENTS_FORMATS,
+	safetyOptions,
+	sendTimeOption,
 	withSendTime,
 	planTextSend,
 	type TextSend,
@@ -13,25 +17,22 @@ import {
 import { chunk, MAX_RECIPIENTS_PER_REQUEST, type ItemSend, type SendPlanner, type SendRequest } from './plan';
 import { runSends } from './runSends';
 
-export const option = {
-	name: 'Send Peer to Peer',
-	value: 'peerToPeer',
-	action: 'Send a different SMS to each recipient',
-	description:
-		'Send each input item its own text (IPPanel "peer_to_peer" send), for example a sheet of name, number and personal text',
-};
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	fromNumberField,
-	recipientsField(`The phone number(s) this item\'s text goes to, usually an expression reading the item\'s mobile field. ${RECIPIENTS_FORMATS}`),
+	recipientsField(`The phone number(s) this item's text goes to, usually an expression reading the item's mobile field. ${RECIPIENTS_FORMATS}`),
 	messageField(
 		"This item's own text, usually an expression mixing text and the item's fields (for example a greeting with the name). At most 1,400 characters or 20 parts.",
 	),
-	additionalFields({
-		batchItems:
+	additionalFields([
+		batchItemsOption(
 			'Whether to send all input items in one peer-to-peer request (one params entry per item, up to 1,000 recipients per request) instead of one request per item. Items with a different sender or send time go in separate requests. Every item still gets its own outbox ID.',
-	}),
+		),
+		...safetyOptions,
+		sendTimeOption,
+	]),
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['send'], operation: ['peerToPeer'] } }, properties);
 
 /**
  * One `params` entry per item (an item with more than 1,000 numbers takes several), packed into

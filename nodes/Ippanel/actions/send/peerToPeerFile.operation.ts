@@ -1,25 +1,26 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, NodeOperationError } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { parameterError } from '../../helpers/errors';
 import { parseCsv } from '../../helpers/csv';
 import { normalizeNumber } from '../../helpers/recipients';
 import { checkMessage } from '../../helpers/smsParts';
-import { additionalFields, fromNumberField, readFromNumber, readSendTime, withSendTime } from './fields';
+import {
+	additionalFields,
+	fromNumberField,
+	readFromNumber,
+	readSendTime,
+	safetyOptions,
+	sendTimeOption,
+	withSendTime,
+} from './fields';
 import type { ItemSend, PricedText, SendPlanner } from './plan';
 import { runSends } from './runSends';
 
 /** IPPanel's documented ceiling for one peer-to-peer file. */
 const MAX_FILE_ROWS = 10_000;
 
-export const option = {
-	name: 'Send Peer to Peer From File',
-	value: 'peerToPeerFile',
-	action: 'Send personal SMS from a CSV file',
-	description:
-		'Upload a CSV of recipient,message rows (IPPanel "peer_to_peer_file" send): each row\'s number gets its own text. Up to 10,000 rows.',
-};
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	fromNumberField,
 	{
 		displayName: 'Input Binary Field',
@@ -30,14 +31,13 @@ export const description: INodeProperties[] = [
 		description:
 			'The binary property of the input item that holds the CSV file, for example "data" from a Read/Write Files or Convert to File node. The file has two columns, recipient and message, optionally with a header row, and is uploaded unchanged.',
 	},
-	additionalFields(),
+	additionalFields([...safetyOptions, sendTimeOption]),
 ];
 
-function fileError(this: IExecuteFunctions, message: string, itemIndex: number, description: string): NodeOperationError {
-	return new NodeOperationError(this.getNode(), `${message} (parameter "binaryPropertyName", item ${itemIndex})`, {
-		itemIndex,
-		description: `${description} Nothing was sent.`,
-	});
+export const description = updateDisplayOptions({ show: { resource: ['send'], operation: ['peerToPeerFile'] } }, properties);
+
+function fileError(this: IExecuteFunctions, problem: string, itemIndex: number, hint: string): NodeOperationError {
+	return parameterError(this.getNode(), { parameter: 'binaryPropertyName', itemIndex }, problem, hint);
 }
 
 export const planner: SendPlanner = {

@@ -1,23 +1,26 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asWholeNumber } from '../../helpers/parameters';
-import { toLatinDigits } from '../../helpers/recipients';
-import { additionalFields, fromNumberField, messageField, readFromNumber, readMessage, readSendTime, withSendTime } from './fields';
+import { parameterError } from '../../helpers/errors';
+import { asWholeNumber, readIdList } from '../../helpers/parameters';
+import {
+	additionalFields,
+	fromNumberField,
+	messageField,
+	readFromNumber,
+	readMessage,
+	readSendTime,
+	safetyOptions,
+	sendTimeOption,
+	withSendTime,
+} from './fields';
 import type { ItemSend, SendPlanner } from './plan';
 import { runSends } from './runSends';
-
-export const option = {
-	name: 'Send to Phonebook',
-	value: 'phonebook',
-	action: 'Send an SMS to a phonebook',
-	description: 'Send one text to the numbers saved in IPPanel phonebooks: whole phonebooks, or chosen entries of one',
-};
 
 const showAll = { show: { phonebookType: ['all'] } };
 const showDetail = { show: { phonebookType: ['detail'] } };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	fromNumberField,
 	messageField(),
 	{
@@ -82,26 +85,18 @@ export const description: INodeProperties[] = [
 		placeholder: '123, 456, 789',
 		description: 'The IDs of the phonebook entries to send to (not phone numbers), separated by commas, or an array from an expression',
 	},
-	additionalFields(),
+	additionalFields([...safetyOptions, sendTimeOption]),
 ];
 
-/** IDs from a list parameter: an array, or text separated by commas, spaces or new lines; all digits. */
+export const description = updateDisplayOptions({ show: { resource: ['send'], operation: ['phonebook'] } }, properties);
+
+/** The ids of a list parameter (phonebooks, entries). */
 function readIds(this: IExecuteFunctions, parameter: string, itemIndex: number): string[] {
-	const value = this.getNodeParameter(parameter, itemIndex, []) as unknown;
-	const ids = (Array.isArray(value) ? value : [value])
-		.flatMap((entry) => toLatinDigits(String(entry ?? '')).split(/[\s,;]+/))
-		.filter(Boolean);
-	const bad = ids.filter((id) => !/^\d+$/.test(id));
-	if (bad.length || !ids.length) {
-		throw new NodeOperationError(
-			this.getNode(),
-			bad.length
-				? `Not an ID: ${bad.map((id) => `"${id}"`).join(', ')} (parameter "${parameter}", item ${itemIndex})`
-				: `No IDs given (parameter "${parameter}", item ${itemIndex})`,
-			{ itemIndex, description: 'IDs are numbers such as 123654, separated by commas. Nothing was sent.' },
-		);
-	}
-	return [...new Set(ids)];
+	return readIdList(this.getNode(), this.getNodeParameter(parameter, itemIndex, []), { parameter, itemIndex }, {
+		notOne: 'Not an ID',
+		none: 'No IDs given',
+		hint: 'IDs are numbers such as 123654, separated by commas.',
+	});
 }
 
 export const planner: SendPlanner = {
@@ -126,10 +121,12 @@ export const planner: SendPlanner = {
 			entry = { phonebook_id: readIds.call(this, 'phonebookId', itemIndex)[0], type: 'detail', number_ids: numberIds };
 			count = numberIds.length;
 		} else {
-			throw new NodeOperationError(this.getNode(), `Unknown phonebook type "${type}" (parameter "phonebookType", item ${itemIndex})`, {
-				itemIndex,
-				description: 'Use "all" (whole phonebooks) or "detail" (chosen numbers of one phonebook). Nothing was sent.',
-			});
+			throw parameterError(
+				this.getNode(),
+				{ parameter: 'phonebookType', itemIndex },
+				`Unknown phonebook type "${type}"`,
+				'Use "all" (whole phonebooks) or "detail" (chosen numbers of one phonebook).',
+			);
 		}
 		return {
 			itemIndex,

@@ -1,27 +1,27 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asWholeNumber } from '../../helpers/parameters';
-import { normalizeRecipients, toLatinDigits } from '../../helpers/recipients';
-import { additionalFields, fromNumberField, messageField, readFromNumber, readMessage, readSendTime, RECIPIENTS_FORMATS, withSendTime } from './fields';
+import { asWholeNumber, readIdList } from '../../helpers/parameters';
+import { normalizeRecipients } from '../../helpers/recipients';
+import {
+	additionalFields,
+	fromNumberField,
+	messageField,
+	readFromNumber,
+	readMessage,
+	readSendTime,
+	RECIPIENTS_FORMATS,
+	safetyOptions,
+	sendTimeOption,
+	withSendTime,
+} from './fields';
 import type { ItemSend, SendPlanner } from './plan';
 import { runSends } from './runSends';
 
-export const option = {
-	name: 'Send by Postal Code',
-	value: 'postalCode',
-	action: 'Send an SMS by postal code',
-	description:
-		'Send one text to people living in postal code areas, from IPPanel\'s number bank, filtered by gender, birth year and operator (IPPanel "postal_code" send)',
-};
+/** The operators whose `<key>Size` / `<key>Start` filters IPPanel takes per postal code. */
+const OPERATORS = ['mci', 'irancell', 'other'] as const;
 
-const operators = [
-	{ key: 'mci', label: 'MCI (Hamrah-e Aval)' },
-	{ key: 'irancell', label: 'Irancell' },
-	{ key: 'other', label: 'Other Operators' },
-] as const;
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	fromNumberField,
 	messageField(),
 	{
@@ -49,30 +49,63 @@ export const description: INodeProperties[] = [
 				type: 'options',
 				options: [
 					{ name: 'All', value: 0 },
-					{ name: 'Male', value: 1 },
 					{ name: 'Female', value: 2 },
+					{ name: 'Male', value: 1 },
 				],
 				default: 0,
 				description: 'Whom to send to',
 			},
-			...operators.flatMap(({ key, label }): INodeProperties[] => [
-				{
-					displayName: `${label} Size`,
-					name: `${key}Size`,
-					type: 'number',
-					typeOptions: { minValue: 0 },
-					default: 0,
-					description: `How many ${label} numbers to send to in each postal code. When no operator size is set, IPPanel sends to every number of the area (and Max Recipients / Max Cost cannot be checked).`,
-				},
-				{
-					displayName: `${label} Start`,
-					name: `${key}Start`,
-					type: 'number',
-					typeOptions: { minValue: 0 },
-					default: 0,
-					description: `The row of the ${label} numbers to start from`,
-				},
-			]),
+			{
+				displayName: 'Irancell Size',
+				name: 'irancellSize',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description:
+					'How many Irancell numbers to send to in each postal code. When no operator size is set, IPPanel sends to every number of the area (and Max Recipients / Max Cost cannot be checked).',
+			},
+			{
+				displayName: 'Irancell Start',
+				name: 'irancellStart',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'The row of the Irancell numbers to start from',
+			},
+			{
+				displayName: 'MCI (Hamrah Aval) Size',
+				name: 'mciSize',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description:
+					'How many MCI (Hamrah-e Aval) numbers to send to in each postal code. When no operator size is set, IPPanel sends to every number of the area (and Max Recipients / Max Cost cannot be checked).',
+			},
+			{
+				displayName: 'MCI (Hamrah Aval) Start',
+				name: 'mciStart',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'The row of the MCI (Hamrah-e Aval) numbers to start from',
+			},
+			{
+				displayName: 'Other Operators Size',
+				name: 'otherSize',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description:
+					'How many Other Operators numbers to send to in each postal code. When no operator size is set, IPPanel sends to every number of the area (and Max Recipients / Max Cost cannot be checked).',
+			},
+			{
+				displayName: 'Other Operators Start',
+				name: 'otherStart',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'The row of the Other Operators numbers to start from',
+			},
 		],
 	},
 	{
@@ -82,24 +115,21 @@ export const description: INodeProperties[] = [
 		default: '',
 		description: `Extra phone numbers that get the text too, for example your own to see it arrive. ${RECIPIENTS_FORMATS} Leave empty for none.`,
 	},
-	additionalFields(),
+	additionalFields([...safetyOptions, sendTimeOption]),
 ];
 
+export const description = updateDisplayOptions({ show: { resource: ['send'], operation: ['postalCode'] } }, properties);
+
+/** The postal code areas: leading digits of Iranian postal codes, at most 10. */
 function readPostalCodes(this: IExecuteFunctions, itemIndex: number): number[] {
-	const entries = toLatinDigits(String(this.getNodeParameter('postalCodes', itemIndex, '') ?? ''))
-		.split(/[\s,;]+/)
-		.filter(Boolean);
-	const bad = entries.filter((code) => !/^\d{1,10}$/.test(code));
-	if (bad.length || !entries.length) {
-		throw new NodeOperationError(
-			this.getNode(),
-			bad.length
-				? `Not a postal code: ${bad.map((code) => `"${code}"`).join(', ')} (parameter "postalCodes", item ${itemIndex})`
-				: `No postal code given (parameter "postalCodes", item ${itemIndex})`,
-			{ itemIndex, description: 'Give postal code areas as digits, for example 131, 141. Nothing was sent.' },
-		);
-	}
-	return [...new Set(entries)].map(Number);
+	const at = { parameter: 'postalCodes', itemIndex };
+	const codes = readIdList(this.getNode(), this.getNodeParameter('postalCodes', itemIndex, ''), at, {
+		notOne: 'Not a postal code',
+		none: 'No postal code given',
+		hint: 'Give postal code areas as digits, for example 131, 141.',
+		maxDigits: 10,
+	});
+	return codes.map(Number);
 }
 
 export const planner: SendPlanner = {
@@ -120,7 +150,7 @@ export const planner: SendPlanner = {
 		let perCode = 0;
 		const count = (name: string) =>
 			asWholeNumber(this.getNode(), filters[name] ?? 0, { parameter: `postalFilters.${name}`, itemIndex, min: 0 });
-		for (const { key } of operators) {
+		for (const key of OPERATORS) {
 			const size = count(`${key}Size`);
 			const start = count(`${key}Start`);
 			if (size > 0) {

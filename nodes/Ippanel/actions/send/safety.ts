@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { parameterError } from '../../helpers/errors';
 import { apiRequest } from '../../transport';
 import { readAdditionalFields } from './fields';
 import { recipientsCount, type ItemSend } from './plan';
 
-/** The safety options of issue 10, read over all items: the strictest setting wins. */
+/** The safety options (dry run, spending and recipient caps), read over all items: the strictest setting wins. */
 export interface SafetyOptions {
 	dryRun: boolean;
 	maxCost?: number;
@@ -34,10 +35,12 @@ function readCap(this: IExecuteFunctions, value: unknown, option: string, itemIn
 	if (value === undefined || value === null || value === '') return undefined;
 	const cap = Number(value);
 	if (!Number.isFinite(cap) || cap < 0) {
-		throw new NodeOperationError(this.getNode(), `${option} must be a number, got "${String(value)}" (item ${itemIndex})`, {
-			itemIndex,
-			description: `Set Additional Fields → ${option} to a plain number. Nothing was sent.`,
-		});
+		throw parameterError(
+			this.getNode(),
+			{ parameter: `additionalFields.${option}`, itemIndex },
+			`${option} must be a number, got "${String(value)}"`,
+			`Set Additional Fields → ${option} to a plain number.`,
+		);
 	}
 	return cap;
 }

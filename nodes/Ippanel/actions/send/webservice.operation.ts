@@ -1,11 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	additionalFields,
+	batchItemsOption,
 	fromNumberField,
 	messageField,
 	recipientsField,
 	RECIPIENTS_FORMATS,
+	safetyOptions,
+	sendTimeOption,
 	withSendTime,
 	planTextSend,
 	type TextSend,
@@ -13,22 +17,20 @@ import {
 import { chunk, MAX_RECIPIENTS_PER_REQUEST, type ItemSend, type SendPlanner, type SendRequest } from './plan';
 import { runSends } from './runSends';
 
-export const option = {
-	name: 'Send to Numbers',
-	value: 'webservice',
-	action: 'Send an SMS to numbers',
-	description: 'Send one text to a list of phone numbers (IPPanel "webservice" send)',
-};
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	fromNumberField,
 	recipientsField(`The phone numbers to send the text to. ${RECIPIENTS_FORMATS} More than 1,000 numbers are split into several requests.`),
 	messageField(),
-	additionalFields({
-		batchItems:
+	additionalFields([
+		batchItemsOption(
 			'Whether to send all input items that share sender, text and send time in one request carrying all their recipients (up to 1,000 per request) instead of one request per item. Every item still gets its outbox ID. Numbers repeated across those items get the SMS once.',
-	}),
+		),
+		...safetyOptions,
+		sendTimeOption,
+	]),
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['send'], operation: ['webservice'] } }, properties);
 
 /** One text from one sender to many numbers: requests of at most 1,000 recipients, each carrying the items whose numbers it holds. */
 function requestsFor(group: TextSend[]): SendRequest[] {

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+
+import { parameterError } from '../../helpers/errors';
 
 /** `bulkId`: the outbox message id (`messages_outbox_id` / `bulk_id`) a report or a cancel is about. */
-export function bulkIdProperty(description: string): INodeProperties {
+export function bulkIdField(description: string): INodeProperties {
 	return {
 		displayName: 'Bulk ID',
 		name: 'bulkId',
@@ -15,18 +16,16 @@ export function bulkIdProperty(description: string): INodeProperties {
 }
 
 /** The `bulkId` of an item as digits, or an error naming the parameter and item. */
-export function readBulkId(context: IExecuteFunctions, itemIndex: number): string {
-	const value = context.getNodeParameter('bulkId', itemIndex, '') as string | number;
+export function readBulkId(this: IExecuteFunctions, itemIndex: number): string {
+	const value = this.getNodeParameter('bulkId', itemIndex, '') as string | number;
 	const bulkId = String(value ?? '').trim();
 	if (!/^\d+$/.test(bulkId)) {
-		throw new NodeOperationError(
-			context.getNode(),
+		throw parameterError(
+			this.getNode(),
+			{ parameter: 'bulkId', itemIndex },
 			bulkId ? `Bulk ID "${bulkId}" is not a message ID` : 'Bulk ID is empty',
-			{
-				itemIndex,
-				description:
-					'Set Bulk ID to the numeric outbox message ID (messages_outbox_id / bulk_id), e.g. from the output of a send or of Report → List.',
-			},
+			'Set Bulk ID to the numeric outbox message ID (messages_outbox_id / bulk_id), e.g. from the output of a send or of Report → List.',
+			{ nothingSent: false },
 		);
 	}
 	return bulkId;
