@@ -2,7 +2,7 @@
 'use strict';
 /**
  * `npm run bench`: this package against what users do without it, on loopback against the local
- * IPPanel emulator (dev/emulator, in a child process), printed as one table. README "Performance"
+ * IPPanel emulator (dev/emulator, in a child process), printed as one table. docs/performance.md
  * explains the figures.
  *
  *  1. 1,000 items, same text: IPPanel node with Batch Input Items vs n8n's HTTP Request node,

@@ -29,6 +29,7 @@ const cases = require('../test/e2e/cases');
 const { runBrowserChecks } = require('../test/e2e/browser');
 const { activateTrigger, checkNextPoll } = require('../test/e2e/trigger');
 const { runAgentChecks } = require('../test/e2e/agent');
+const { checkCustomApiCall, checkCredentialServed } = require('../test/e2e/custom-api-call');
 
 const API_KEY = 'emulator-api-key';
 const IPPANEL_CREDENTIAL = { id: 'ippanelE2eCred01', name: 'IPPanel (local emulator)' };
@@ -135,6 +136,12 @@ async function main() {
 		await timed('agent', () =>
 			runAgentChecks({ results, n8nEnv, emulator, ippanelCredential: IPPANEL_CREDENTIAL, apiKey: API_KEY, tmp }),
 		);
+		await timed('custom API call', () =>
+			checkCustomApiCall({
+				results, n8nEnv, emulator, baseUrl: started.baseUrl, apiKey: API_KEY, tmp,
+				apiKeyCredential: IPPANEL_CREDENTIAL,
+			}),
+		);
 		if (screenshots) env.log(`screenshots go to ${path.relative(env.paths.root, DOCS_IMAGES)}/`);
 
 		if (args.has('--no-server')) return results;
@@ -146,6 +153,7 @@ async function main() {
 				MINUTE * 3,
 			);
 			if (!server) return;
+			await checkCredentialServed({ results, n8nUrl: server.url, login: LOGIN });
 			const live = { results, n8nUrl: server.url, login: LOGIN, emulator, examples };
 			const started = await activateTrigger(live);
 			if (!args.has('--no-browser')) {

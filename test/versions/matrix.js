@@ -1,6 +1,6 @@
 'use strict';
 /**
- * The n8n versions this package supports, and why (see README "Queue mode and supported n8n versions").
+ * The n8n versions this package supports, and why (see docs/versions.md).
  *
  * The floor comes from what the compiled package uses of n8n-workflow, read in the published
  * n8n-workflow packages (`npm pack n8n-workflow@<v>`):
