@@ -12,7 +12,9 @@
  *                    that message, and the workflow must reply to its sender exactly once.
  */
 const path = require('path');
-const env = require('../../scripts/lib/n8n-env');
+const { paths } = require('../../dev/n8n/paths');
+const { sleep } = require('../../dev/n8n/clock');
+const { activateWorkflow, deactivateWorkflow, getExecution, listExecutions, restLogin, waitForExecutions } = require('../../dev/n8n/rest');
 const { assert, apiCalls, waitForRequest } = require('./harness');
 const { autoReplySend, inboundItem } = require('./expected');
 
@@ -28,7 +30,7 @@ const pollAfter = (fromId) => ({ method: 'POST', path: INBOX, body: { page: 1, p
 
 /** n8n keeps run data "flatted" (JSON with back references); its own copy of flatted reads it. */
 function runData(execution) {
-	const { parse } = require(path.join(env.paths.n8nDir, 'node_modules', 'flatted'));
+	const { parse } = require(path.join(paths.n8nDir, 'node_modules', 'flatted'));
 	const data = typeof execution.data === 'string' ? parse(execution.data) : execution.data;
 	return data.resultData.runData;
 }
@@ -39,19 +41,19 @@ async function activateTrigger({ results, n8nUrl, login, emulator, examples }) {
 	return results.check(`trigger: activating ${FILE} runs a first poll that emits nothing`, async () => {
 		assert.ok(example, `examples/${FILE} is missing`);
 		const workflowId = example.workflow.id;
-		const session = await env.restLogin(n8nUrl, login);
+		const session = await restLogin(n8nUrl, login);
 		emulator.reset();
 		const newestId = emulator.state.inbox[emulator.state.inbox.length - 1].messages_inbox_id;
-		const activated = await env.activateWorkflow(session, workflowId);
+		const activated = await activateWorkflow(session, workflowId);
 		assert.strictEqual(activated.active, true, 'the workflow is active');
 		await waitForRequest(emulator, (r) => r.path === INBOX, FIRST_POLL_MS);
-		await env.sleep(1500); // an emitted poll would start its execution (and the reply) right away
+		await sleep(1500); // an emitted poll would start its execution (and the reply) right away
 		const [first, ...later] = apiCalls(emulator.requests);
 		assert.deepStrictEqual(first, { method: 'POST', path: INBOX, body: { page: 1, per_page: 1, filters: {} } });
 		// Activated just before a minute boundary, the scheduled poll follows at once (it failed CI
 		// once): it must read on from the cursor the first poll stored.
 		for (const call of later) assert.deepStrictEqual(call, pollAfter(newestId));
-		assert.deepStrictEqual(await env.listExecutions(session, workflowId), [], 'executions after the first poll');
+		assert.deepStrictEqual(await listExecutions(session, workflowId), [], 'executions after the first poll');
 		assert.ok(!emulator.requests.some((r) => r.path === '/api/send'), 'no reply was sent');
 		return { session, workflowId, newestId };
 	}, FIRST_POLL_MS + 30000);
@@ -65,7 +67,7 @@ async function checkNextPoll({ results, emulator, started }) {
 		const row = emulator.addInbound(ARRIVING);
 		const isSend = (r) => r.method === 'POST' && r.path === '/api/send';
 		await waitForRequest(emulator, isSend, NEXT_POLL_MS);
-		const executions = await env.waitForExecutions(session, workflowId, { count: 1, mode: 'trigger', timeoutMs: 30000 });
+		const executions = await waitForExecutions(session, workflowId, { count: 1, mode: 'trigger', timeoutMs: 30000 });
 		// The editor's "Fetch Test Event" (browser checks) adds a manual execution: not counted.
 		assert.deepStrictEqual(executions.map((e) => e.status), ['success'], 'executions started by the trigger');
 		const calls = apiCalls(emulator.requests);
@@ -76,10 +78,10 @@ async function checkNextPoll({ results, emulator, started }) {
 		]);
 		// A minute boundary while the execution is read back brings one more poll: it reads on after the new message.
 		for (const call of calls.slice(replied)) assert.deepStrictEqual(call, pollAfter(row.messages_inbox_id));
-		const execution = await env.getExecution(session, executions[0].id);
+		const execution = await getExecution(session, executions[0].id);
 		const emitted = runData(execution)[TRIGGER][0].data.main[0].map((item) => item.json);
 		assert.deepStrictEqual(emitted, [inboundItem({ ...row, time: Number(row.time) })], 'the trigger output');
-		await env.deactivateWorkflow(session, workflowId);
+		await deactivateWorkflow(session, workflowId);
 	}, NEXT_POLL_MS + 45000);
 }
 
