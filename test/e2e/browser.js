@@ -36,7 +36,7 @@ function actionsOf(description) {
 }
 
 /**
- * Node types the installed package declares, by this package's naming (interface.md):
+ * Node types the installed package declares, by this package's naming (its public type names):
  * dist/nodes/Ippanel/Ippanel.node.js -> ippanel, IppanelTrigger.node.js -> ippanelTrigger.
  */
 function declaredTypes(packageDir) {

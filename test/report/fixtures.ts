@@ -13,7 +13,7 @@ export function page(
 	return ok(rows, { current_page: current, from, last_page: last, path: '/x', per_page: perPage, to: from === null ? null : from + rows.length - 1, total });
 }
 
-/** A `new_list` row as report-outbox-list.md shows it (ids, counts and times as strings). */
+/** A `new_list` row as IPPanel's outbox-list documentation shows it (ids, counts and times as strings). */
 export function outboxRow(id: number, overrides: Record<string, unknown> = {}) {
 	return {
 		username: 'demo',
