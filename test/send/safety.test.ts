@@ -1,4 +1,4 @@
-/** Issue 10: dry run, spending cap and recipient cap, checked once per execution before any send. */
+/** Dry run, spending cap and recipient cap, checked once per execution before any send. */
 import nock from 'nock';
 
 import { apiKeyCredentials, runNode } from '../harness';
