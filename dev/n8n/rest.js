@@ -5,9 +5,23 @@ const { sleep, seconds } = require('./clock');
 
 /**
  * Logs in like the editor: the session cookie is bound to a `browser-id` header, which every
- * later call must repeat. Returns a session for the calls below.
+ * later call must repeat. Returns a session for the calls below. n8n serves the editor before
+ * it has applied the owner from N8N_INSTANCE_OWNER_* (seen on a busy machine): a refused login
+ * is tried again for up to `timeoutMs`.
  */
-async function restLogin(url, { email, password }) {
+async function restLogin(url, credentials, { timeoutMs = 60000 } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			return await loginOnce(url, credentials);
+		} catch (err) {
+			if (Date.now() > deadline) throw err;
+			await sleep(1000);
+		}
+	}
+}
+
+async function loginOnce(url, { email, password }) {
 	const browserId = crypto.randomUUID();
 	const res = await fetch(`${url}/rest/login`, {
 		method: 'POST',
