@@ -10,7 +10,7 @@ const fs = require('fs');
 const path = require('path');
 const { launchBrowser } = require('./chromium');
 const { assert, apiCalls, waitForRequest } = require('./harness');
-const { PACKAGE_NAME } = require('../../scripts/lib/n8n-env');
+const { PACKAGE_NAME } = require('../../dev/n8n/paths');
 
 const NODE_TYPE = `${PACKAGE_NAME}.ippanel`;
 const TRIGGER_TYPE = `${PACKAGE_NAME}.ippanelTrigger`;
@@ -40,7 +40,7 @@ function actionsOf(description) {
 }
 
 /**
- * Node types the installed package declares, by this package's naming (interface.md):
+ * Node types the installed package declares, by this package's naming (its public type names):
  * dist/nodes/Ippanel/Ippanel.node.js -> ippanel, IppanelTrigger.node.js -> ippanelTrigger.
  */
 function declaredTypes(packageDir) {
@@ -126,7 +126,7 @@ async function runBrowserChecks(opts) {
 	fs.mkdirSync(screenshotsDir, { recursive: true });
 	const shot = (page, name) => page.screenshot({ path: path.join(screenshotsDir, name) });
 
-	const browser = await results.check('browser: chromium + playwright-core start', launchBrowser, 15 * 60 * 1000);
+	const browser = await results.check('browser: chromium + playwright-core start', launchBrowser, 3 * 60 * 1000);
 	if (!browser) return;
 	try {
 		const page = await browser.context.newPage();

@@ -12,7 +12,9 @@
  * Self-contained: imports its own credential (login mode) and workflows into the n8n that
  * scripts/e2e.js prepared, runs them with `n8n execute`, checks the emulator's request log.
  */
-const env = require('../../scripts/lib/n8n-env');
+const { executeWorkflow, importCredentials, importWorkflows } = require('../../dev/n8n/cli');
+const { PACKAGE_NAME } = require('../../dev/n8n/paths');
+const { restLogin } = require('../../dev/n8n/rest');
 const { assert } = require('./harness');
 
 const LOGIN_CREDENTIAL = { id: 'ippanelE2eLogin01', name: 'IPPanel (local emulator, login)' };
@@ -78,15 +80,15 @@ async function checkCustomApiCall({ results, n8nEnv, emulator, baseUrl, apiKey, 
 			type: 'ippanelApi',
 			data: { baseUrl, authentication: 'login', ...USER, totpSecret: '', sessionToken: '' },
 		};
-		await env.importCredentials(n8nEnv, [credential], tmp);
-		await env.importWorkflows(n8nEnv, [apiKeyFlow, loginFlow], tmp);
+		await importCredentials(n8nEnv, [credential], tmp);
+		await importWorkflows(n8nEnv, [apiKeyFlow, loginFlow], tmp);
 		return true;
 	});
 	if (!imported) return;
 
 	await results.check('custom API call: HTTP Request node + ippanelApi (API key) sends the raw key', async () => {
 		emulator.reset();
-		const res = await env.executeWorkflow(n8nEnv, apiKeyFlow.id);
+		const res = await executeWorkflow(n8nEnv, apiKeyFlow.id);
 		assert.deepStrictEqual(calls(emulator), [`GET ${PATH}`], 'requests the emulator received');
 		assert.strictEqual(emulator.requests[0].headers.authorization, apiKey, 'Authorization is the raw API key');
 		checkAnswer(res, emulator);
@@ -95,7 +97,7 @@ async function checkCustomApiCall({ results, n8nEnv, emulator, baseUrl, apiKey, 
 	let firstToken;
 	await results.check('custom API call: HTTP Request node + ippanelApi (login) logs in and sends the session token', async () => {
 		emulator.reset();
-		const res = await env.executeWorkflow(n8nEnv, loginFlow.id);
+		const res = await executeWorkflow(n8nEnv, loginFlow.id);
 		assert.deepStrictEqual(calls(emulator), ['POST /api/acl/auth/login', `GET ${PATH}`], 'requests the emulator received');
 		assert.deepStrictEqual(emulator.requests[0].body, USER, 'login body');
 		const tokens = liveSessionTokens(emulator);
@@ -109,7 +111,7 @@ async function checkCustomApiCall({ results, n8nEnv, emulator, baseUrl, apiKey, 
 	await results.check('custom API call: an expired session is renewed once and the request repeated', async () => {
 		emulator.expireTokens();
 		emulator.clearRequests();
-		const res = await env.executeWorkflow(n8nEnv, loginFlow.id);
+		const res = await executeWorkflow(n8nEnv, loginFlow.id);
 		assert.deepStrictEqual(
 			calls(emulator),
 			[`GET ${PATH}`, 'POST /api/acl/auth/login', `GET ${PATH}`],
@@ -132,7 +134,7 @@ module.exports = { checkCustomApiCall };
  */
 async function checkCredentialServed({ results, n8nUrl, login }) {
 	await results.check('custom API call: n8n serves ippanelApi with its declarative authenticate', async () => {
-		const session = await env.restLogin(n8nUrl, login);
+		const session = await restLogin(n8nUrl, login);
 		const res = await fetch(`${n8nUrl}/types/credentials.json`, { headers: session.headers, signal: AbortSignal.timeout(30000) });
 		assert.strictEqual(res.status, 200, 'GET /types/credentials.json');
 		const type = (await res.json()).find((t) => t.name === 'ippanelApi');
@@ -142,10 +144,10 @@ async function checkCredentialServed({ results, n8nUrl, login }) {
 		assert.strictEqual(type.httpRequestNode && type.httpRequestNode.name, 'IPPanel', 'httpRequestNode.name');
 	});
 	await results.check('custom API call: n8n offers "Custom API Call" in every Operation dropdown of the IPPanel node', async () => {
-		const session = await env.restLogin(n8nUrl, login);
+		const session = await restLogin(n8nUrl, login);
 		const res = await fetch(`${n8nUrl}/types/nodes.json`, { headers: session.headers, signal: AbortSignal.timeout(30000) });
 		assert.strictEqual(res.status, 200, 'GET /types/nodes.json');
-		const node = (await res.json()).find((d) => d.name === `${env.PACKAGE_NAME}.ippanel`);
+		const node = (await res.json()).find((d) => d.name === `${PACKAGE_NAME}.ippanel`);
 		assert.ok(node, 'the IPPanel node is not among the node types n8n serves');
 		const operations = node.properties.filter((p) => p.name === 'operation');
 		assert.ok(operations.length >= 5, `${operations.length} operation properties`);
