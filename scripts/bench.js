@@ -10,6 +10,7 @@
  *  2. 1 item: per-item overhead of both nodes (node executionTime from the run data)
  *  3. export of a 100,000-recipient bulk: node (n8n engine in-process) vs a bare fetch loop
  *  4. IPPanel Trigger: requests per poll, per event
+ *  5. phonebook sync: Contact → Create or Update, 10,000 customers into a phonebook of 10,000, vs one add per item
  *
  * Options:
  *   --no-build   pack dist/ as it is instead of `npm run build` first (quicker reruns)
@@ -34,9 +35,11 @@ const { startEmulator } = require('./lib/bench-emulator');
 const { setupN8n, benchBulk, benchPerItem } = require('./lib/bench-n8n');
 const { benchExport } = require('./lib/bench-export');
 const { benchTrigger } = require('./lib/bench-trigger');
+const { benchContacts, contactsSection } = require('./lib/bench-contacts');
 const { renderTable } = require('./lib/bench-table');
 const sections = require('./lib/bench-sections');
 const { hrMs, ms } = require('./lib/bench-stats');
+const stats = require('./lib/bench-stats');
 
 const MINUTE = 60 * 1000;
 const CONFIG = {
@@ -122,6 +125,7 @@ async function main() {
 		);
 		results.export = await part('export', 4 * MINUTE, () => benchExport(emulator, CONFIG.export));
 		results.trigger = await part('trigger', 2 * MINUTE, () => benchTrigger(emulator));
+		results.contacts = await part('phonebook sync', 4 * MINUTE, () => benchContacts(emulator));
 		if (setup.error) {
 			results.bulk = results.perItem = { error: `n8n setup failed: ${setup.error}` };
 		} else {
@@ -144,6 +148,7 @@ async function main() {
 		sections.perItemSection(results.perItem, CONFIG.perItem),
 		sections.exportSection(results.export, CONFIG.export),
 		sections.triggerSection(results.trigger),
+		contactsSection(results.contacts, stats),
 	]);
 	const totalMs = hrMs(started);
 	const exportNode = results.export && results.export.value ? results.export.value.node.node : 'n/a';

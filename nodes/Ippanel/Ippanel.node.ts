@@ -2,7 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account/Account.resource';
+import * as contact from './actions/contact/Contact.resource';
+import * as customField from './actions/customField/CustomField.resource';
 import * as pattern from './actions/pattern/Pattern.resource';
+import * as phonebook from './actions/phonebook/Phonebook.resource';
 import * as report from './actions/report/Report.resource';
 import { router } from './actions/router';
 import * as send from './actions/send/Send.resource';
@@ -31,7 +34,10 @@ export class Ippanel implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Account', value: 'account' },
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Custom Field', value: 'customField' },
 					{ name: 'Pattern', value: 'pattern' },
+					{ name: 'Phonebook', value: 'phonebook' },
 					{ name: 'Report', value: 'report' },
 					{ name: 'Send', value: 'send' },
 					{ name: 'Sender Number', value: 'senderNumber' },
@@ -39,7 +45,10 @@ export class Ippanel implements INodeType {
 				default: 'send',
 			},
 			...account.description,
+			...contact.description,
+			...customField.description,
 			...pattern.description,
+			...phonebook.description,
 			...report.description,
 			...send.description,
 			...senderNumber.description,

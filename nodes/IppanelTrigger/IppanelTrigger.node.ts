@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { getPhonebooks } from '../Ippanel/methods/loadOptions';
 import { events } from './events';
 import { DEFAULT_LOOK_BACK_HOURS, readSettings } from './settings';
 
@@ -18,7 +19,7 @@ export class IppanelTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] }}',
-		description: 'Starts the workflow when IPPanel receives an SMS, finishes a send, or gets a delivery report',
+		description: 'Starts the workflow when IPPanel receives an SMS, finishes a send, gets a delivery report, or adds a contact to a phonebook',
 		defaults: { name: 'IPPanel Trigger' },
 		polling: true,
 		inputs: [],
@@ -50,6 +51,11 @@ export class IppanelTrigger implements INodeType {
 						description:
 							'A recipient of a sent message became delivered, not delivered or blacklisted (one item per recipient and status)',
 					},
+					{
+						name: 'Contact Added',
+						value: 'contactAdded',
+						description: 'A contact was added to a phonebook (one item per contact, with its ID); optionally only one phonebook',
+					},
 				],
 			},
 			{
@@ -77,6 +83,16 @@ export class IppanelTrigger implements INodeType {
 							'How far back "Include Existing" reaches, and for the outbox events how long after its creation an outbox message is watched for its final state and delivery reports',
 					},
 					{
+						displayName: 'Phonebook Name or ID',
+						name: 'phonebookId',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getPhonebooks' },
+						default: '',
+						description:
+							'Only contacts added to this phonebook. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+						displayOptions: { show: { '/event': ['contactAdded'] } },
+					},
+					{
 						displayName: 'Receiving Number',
 						name: 'receivingNumber',
 						type: 'string',
@@ -98,6 +114,8 @@ export class IppanelTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { loadOptions: { getPhonebooks } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const eventName = this.getNodeParameter('event') as string;

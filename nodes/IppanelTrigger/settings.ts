@@ -9,6 +9,8 @@ export interface TriggerSettings {
 	includeExisting: boolean;
 	receivingNumber?: string;
 	textContains?: string;
+	/** contactAdded: only contacts of this phonebook (digits). */
+	phonebookId?: string;
 }
 
 export const DEFAULT_LOOK_BACK_HOURS = 24;
@@ -25,7 +27,14 @@ export function readSettings(this: IPollFunctions): TriggerSettings {
 		const value = options[name];
 		return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 	};
+	const phonebookId = text('phonebookId');
+	if (phonebookId !== undefined && !/^\d+$/.test(phonebookId)) {
+		throw new NodeOperationError(this.getNode(), `Option "Phonebook" must be a phonebook ID (a number), not "${phonebookId}"`, {
+			description: 'Choose the phonebook from the list, or give its ID such as 123654.',
+		});
+	}
 	return {
+		phonebookId,
 		lookBackSeconds: Math.round(hours * 3600),
 		includeExisting: options.includeExisting === true,
 		receivingNumber: text('receivingNumber'),

@@ -141,4 +141,49 @@ module.exports = [
 			assert.deepStrictEqual(items[0].message_outbox_ids, ctx.outboxIds);
 		},
 	},
+	{
+		file: 'sync-customers-phonebook.json',
+		node: 'Sync into phonebook',
+		// Contact → Create or Update: the phonebook once, its contacts once, the new customers in
+		// one add (the two "Reza" rows merged, the last one's values), the ids of the new contacts,
+		// and one update for the renamed customer; the unchanged one is left alone.
+		requests: () => {
+			const contacts = { method: 'GET', path: '/api/phonebooks/numbers/contact-list', body: null, query: { phonebook_id: '456987', page: '1', per_page: '1000' } };
+			return [
+				{ method: 'GET', path: '/api/phonebooks/list-new', body: null, query: { id: '456987', page: '1', per_page: '1' } },
+				contacts,
+				{
+					method: 'POST',
+					path: '/api/phonebooks/numbers/add-list-new',
+					body: {
+						list: [
+							{ number: '+989121234567', name: 'Reza Karimi', options: { 1235: '300000' }, phonebook_id: '456987' },
+							{ number: '+989351234567', name: 'Mina Ahmadi', options: { 1235: '45000' }, phonebook_id: '456987' },
+						],
+					},
+				},
+				contacts,
+				{
+					method: 'PUT',
+					path: '/api/phonebooks/numbers/update-new/5000252',
+					body: { number: '+989908880054', pre: 'خانم', name: 'سارا محمدی نیا', email: '', options: { 1235: '0' }, phonebook_id: '456987' },
+				},
+			];
+		},
+		output: (items, ctx) => {
+			assert.deepStrictEqual(
+				items.map((item) => [item.action, item.mobile]),
+				[
+					['unchanged', '+989018880053'],
+					['updated', '+989908880054'],
+					['created', '+989121234567'],
+					['created', '+989351234567'],
+					['created', '+989121234567'],
+				],
+			);
+			const added = ctx.emulator.contacts(456987).filter((c) => ['+989121234567', '+989351234567'].includes(c.number));
+			assert.deepStrictEqual(items.slice(2, 4).map((item) => item.contact_id), added.map((c) => c.id));
+			assert.deepStrictEqual(items[4].merged_items, [2, 4]);
+		},
+	},
 ];

@@ -17,6 +17,9 @@ import { useEmulator, type Fault } from '../harness/emulator';
 import { refusedBaseUrl, shortTimeouts } from '../harness/network';
 import { FROM } from '../harness/answers';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { writeXlsx } = require('../../dev/emulator/xlsx');
+
 const API_KEY = 'scan-api-key-7d2e41c9b0';
 const USER = 'scan-user';
 const PASSWORD = 'Pw-scan-4k9QzX2m';
@@ -143,6 +146,56 @@ const scenarios: Record<string, Scenario> = {
 	'senderNumber.getAll': { parameters: () => ({ resource: 'senderNumber', operation: 'getAll', returnAll: true }), failPath: '/api/number/numbers' },
 	'pattern.getAll': { parameters: () => ({ resource: 'pattern', operation: 'getAll', returnAll: true }), failPath: '/api/patterns' },
 	'pattern.get': { parameters: () => ({ resource: 'pattern', operation: 'get', patternCode: 'otp-login' }), failPath: '/api/patterns/otp-login' },
+	'phonebook.create': { parameters: () => ({ resource: 'phonebook', operation: 'create', title: text() }), failPath: '/api/phonebooks' },
+	'phonebook.getAll': { parameters: () => ({ resource: 'phonebook', operation: 'getAll', returnAll: true }), failPath: '/api/phonebooks/list-new' },
+	'phonebook.update': { parameters: () => ({ resource: 'phonebook', operation: 'update', phonebookId: '456987', updateFields: { title: text() } }), failPath: '/api/phonebooks/456987' },
+	'phonebook.delete': {
+		parameters: () => ({}),
+		prepare: async (credentials) => {
+			const created = await runNode({ parameters: { resource: 'phonebook', operation: 'create', title: text() }, credentials });
+			return { resource: 'phonebook', operation: 'delete', phonebookId: String(created.items[0].json.id) };
+		},
+		failPath: '/api/phonebooks/delete-list',
+	},
+	'customField.create': { parameters: () => ({ resource: 'customField', operation: 'create', title: text(), fieldType: 'int' }), failPath: '/api/phonebooks/options' },
+	'customField.getAll': { parameters: () => ({ resource: 'customField', operation: 'getAll', returnAll: true }), failPath: '/api/phonebooks/options/list-new' },
+	'customField.update': { parameters: () => ({ resource: 'customField', operation: 'update', customFieldId: '1236', updateFields: { title: text() } }), failPath: '/api/phonebooks/options/1236' },
+	'customField.delete': {
+		parameters: () => ({}),
+		prepare: async (credentials) => {
+			const created = await runNode({ parameters: { resource: 'customField', operation: 'create', title: text(), fieldType: 'date' }, credentials });
+			return { resource: 'customField', operation: 'delete', customFieldId: String(created.items[0].json.id) };
+		},
+		failPath: '/api/phonebooks/options/delete-list',
+	},
+	'contact.create': {
+		parameters: () => ({ resource: 'contact', operation: 'create', phonebookId: '456987', mobile: `0912${String(3000000 + ++unique)}` }),
+		failPath: '/api/phonebooks/numbers/add-list-new',
+	},
+	'contact.upsert': {
+		parameters: () => ({ resource: 'contact', operation: 'upsert', phonebookId: '456987', mobile: `0912${String(3100000 + ++unique)}`, additionalFields: { name: text() } }),
+		failPath: '/api/phonebooks/numbers/add-list-new',
+	},
+	'contact.get': { parameters: () => ({ resource: 'contact', operation: 'get', contactId: '5000001' }), failPath: '/api/phonebooks/numbers/contact-list/5000001' },
+	'contact.getAll': { parameters: () => ({ resource: 'contact', operation: 'getAll', returnAll: true, filters: { phonebookId: '456987' } }), failPath: '/api/phonebooks/numbers/contact-list' },
+	'contact.update': { parameters: () => ({ resource: 'contact', operation: 'update', contactId: '5000002', updateFields: { name: text() } }), failPath: '/api/phonebooks/numbers/update-new/5000002' },
+	'contact.delete': {
+		parameters: () => ({}),
+		prepare: async (credentials) => {
+			const created = await runNode({ parameters: { resource: 'contact', operation: 'create', phonebookId: '123654', mobile: `0912${String(3200000 + ++unique)}` }, credentials });
+			return { resource: 'contact', operation: 'delete', contactId: String(created.items[0].json.id) };
+		},
+		failPath: '/api/phonebooks/numbers/delete-list',
+	},
+	'contact.import': {
+		parameters: () => ({ resource: 'contact', operation: 'import', phonebookId: '123654' }),
+		binary: () => [{ data: { content: writeXlsx([['number'], [`+98912${String(3300000 + ++unique)}`]]), fileName: 'contacts.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }],
+		failPath: '/api/phonebooks/123654/import',
+	},
+	'send.keywordPhonebook': {
+		parameters: () => send('keywordPhonebook', { fromNumber: FROM, phonebookId: '456987', message: `${text()} {ex_1235}` }),
+		failPath: '/api/send',
+	},
 };
 
 /** What every run of this file produced, with the secrets it had. */

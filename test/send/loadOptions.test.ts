@@ -72,6 +72,10 @@ test('the send parameters point at the dropdowns', () => {
 		['fromNumber', 'getSenderNumbers', ['phonebook']],
 		['phonebookIds', 'getPhonebooks', ['phonebook']],
 		['phonebookId', 'getPhonebooks', ['phonebook']],
+		['contactIds', 'getPhonebookContacts', ['phonebook']],
+		['fromNumber', 'getSenderNumbers', ['keywordPhonebook']],
+		['phonebookId', 'getPhonebooks', ['keywordPhonebook']],
+		['phonebookFields', 'getPhonebookFields', ['keywordPhonebook']],
 		['fromNumber', 'getSenderNumbers', ['postalCode']],
 		['fromNumber', 'getSenderNumbers', ['webservice']],
 	]);
@@ -80,12 +84,13 @@ test('the send parameters point at the dropdowns', () => {
 	// The dropdowns are sorted by name (as n8n's lint asks); the default stays what it was.
 	expect((resource.options as Array<{ value: string }>).map((option) => option.value)).toEqual([
 		'account', 'pattern', 'report', 'send', 'senderNumber',
-	]);
+		'contact', 'customField', 'phonebook',
+	].sort());
 	const sendOperation = properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.[0] === 'send')!;
 	expect(sendOperation.default).toBe('webservice');
 	expect((sendOperation.options as Array<{ value: string }>).map((option) => option.value)).toEqual([
 		'cancel', 'estimatePrice', 'postalCode', 'pattern', 'peerToPeer', 'peerToPeerFile', 'webservice', 'phonebook', 'votp',
-	]);
+	].flatMap((value) => (value === 'phonebook' ? [value, 'keywordPhonebook'] : [value])));
 });
 
 describe('the phonebook dropdown', () => {

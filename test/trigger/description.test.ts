@@ -11,7 +11,7 @@ describe('IPPanel Trigger: description and settings', () => {
 		expect([description.name, description.polling, description.inputs]).toEqual(['ippanelTrigger', true, []]);
 		expect(description.credentials).toEqual([{ name: 'ippanelApi', required: true }]);
 		const event = description.properties.find((p) => p.name === 'event');
-		expect(event?.options?.map((o) => (o as { value: string }).value)).toEqual(['inboundMessage', 'outboxMessageFinished', 'deliveryStatusChanged']);
+		expect(event?.options?.map((o) => (o as { value: string }).value)).toEqual(['inboundMessage', 'outboxMessageFinished', 'deliveryStatusChanged', 'contactAdded']);
 	});
 
 	test('a look-back window of 0 hours is refused before any request, naming the option', async () => {

@@ -3,7 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 /** Every `resource` value of the node and its `operation` values (a public contract: never rename). */
 type IppanelMap = {
 	account: 'getCredit' | 'getProfile';
+	contact: 'create' | 'delete' | 'get' | 'getAll' | 'import' | 'update' | 'upsert';
+	customField: 'create' | 'delete' | 'getAll' | 'update';
 	pattern: 'get' | 'getAll';
+	phonebook: 'create' | 'delete' | 'getAll' | 'update';
 	report: 'getById' | 'inbox' | 'list' | 'recipients' | 'stats';
 	send: 'cancel' | 'estimatePrice' | 'pattern' | 'peerToPeer' | 'peerToPeerFile' | 'phonebook' | 'postalCode' | 'votp' | 'webservice';
 	senderNumber: 'getAll';

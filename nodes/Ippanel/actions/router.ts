@@ -3,8 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { errorItem, withItemIndex } from '../helpers/errors';
 import * as account from './account/Account.resource';
+import * as contact from './contact/Contact.resource';
+import * as customField from './customField/CustomField.resource';
 import type { IppanelType, ItemOperation, Operation } from './node.type';
 import * as pattern from './pattern/Pattern.resource';
+import * as phonebook from './phonebook/Phonebook.resource';
 import * as report from './report/Report.resource';
 import * as send from './send/Send.resource';
 import * as senderNumber from './senderNumber/SenderNumber.resource';
@@ -14,8 +17,14 @@ function operationOf(node: IppanelType): Operation | undefined {
 	switch (node.resource) {
 		case 'account':
 			return account[node.account];
+		case 'contact':
+			return contact[node.contact];
+		case 'customField':
+			return customField[node.customField];
 		case 'pattern':
 			return pattern[node.pattern];
+		case 'phonebook':
+			return phonebook[node.phonebook];
 		case 'report':
 			return report[node.report];
 		case 'send':

@@ -1,3 +1,4 @@
+import { contactAdded } from './contactAdded';
 import { deliveryStatusChanged } from './deliveryStatusChanged';
 import { inboundMessage } from './inboundMessage';
 import type { TriggerEvent } from './interfaces';
@@ -8,4 +9,5 @@ export const events: Record<string, TriggerEvent> = {
 	inboundMessage,
 	outboxMessageFinished,
 	deliveryStatusChanged,
+	contactAdded,
 } as Record<string, TriggerEvent>;

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as cancel from './cancel.operation';
 import * as estimatePrice from './estimatePrice.operation';
+import * as keywordPhonebook from './keywordPhonebook.operation';
 import * as pattern from './pattern.operation';
 import * as peerToPeer from './peerToPeer.operation';
 import * as peerToPeerFile from './peerToPeerFile.operation';
@@ -11,6 +12,7 @@ import * as votp from './votp.operation';
 import * as webservice from './webservice.operation';
 
 export { cancel, estimatePrice, pattern, peerToPeer, peerToPeerFile, phonebook, postalCode, votp, webservice };
+export { keywordPhonebook };
 
 export const description: INodeProperties[] = [
 	{
@@ -74,6 +76,13 @@ export const description: INodeProperties[] = [
 				description: 'Send one text to the numbers saved in IPPanel phonebooks: whole phonebooks, or chosen entries of one',
 			},
 			{
+				name: 'Send to Phonebook With Fields',
+				value: 'keywordPhonebook',
+				action: 'Send a personalised SMS to a phonebook',
+				description:
+					'Send one text to every contact of a phonebook, with {ex_ID} placeholders (ID: a custom field\'s ID) filled from each contact\'s custom-field values by IPPanel (IPPanel "keyword_phonebook" send)',
+			},
+			{
 				name: 'Send Voice OTP',
 				value: 'votp',
 				action: 'Send a voice one time password',
@@ -88,6 +97,7 @@ export const description: INodeProperties[] = [
 	...peerToPeer.description,
 	...peerToPeerFile.description,
 	...phonebook.description,
+	...keywordPhonebook.description,
 	...postalCode.description,
 	...votp.description,
 	...webservice.description,

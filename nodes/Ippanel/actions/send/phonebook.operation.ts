@@ -76,14 +76,24 @@ const properties: INodeProperties[] = [
 			'The phonebook holding the chosen numbers. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
+		displayName: 'Contact Names or IDs',
+		name: 'contactIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getPhonebookContacts', loadOptionsDependsOn: ['phonebookId'] },
+		default: [],
+		displayOptions: showDetail,
+		description:
+			'The contacts of the phonebook to send to, picked from its list (added to Number IDs). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
 		displayName: 'Number IDs',
 		name: 'numberIds',
 		type: 'string',
-		required: true,
 		default: '',
 		displayOptions: showDetail,
 		placeholder: '123, 456, 789',
-		description: 'The IDs of the phonebook entries to send to (not phone numbers), separated by commas, or an array from an expression',
+		description:
+			'The IDs of the phonebook entries to send to (contact IDs from Contact → Get Many, not phone numbers), separated by commas, or an array from an expression. Contacts picked above are added.',
 	},
 	additionalFields([...safetyOptions, sendTimeOption]),
 ];
@@ -117,7 +127,14 @@ export const planner: SendPlanner = {
 				count = size * ids.length; // an upper bound: the range applies to each phonebook at most
 			}
 		} else if (type === 'detail') {
-			const numberIds = readIds.call(this, 'numberIds', itemIndex);
+			const picked = this.getNodeParameter('contactIds', itemIndex, []) as unknown;
+			const typed = this.getNodeParameter('numberIds', itemIndex, '') as unknown;
+			const given = [picked, typed].flat().filter((entry) => String(entry ?? '').trim() !== '');
+			const numberIds = readIdList(this.getNode(), given, { parameter: 'numberIds', itemIndex }, {
+				notOne: 'Not an ID',
+				none: 'No IDs given',
+				hint: 'Pick contacts under Contact Names or IDs, or give contact IDs such as 5000001 in Number IDs, separated by commas.',
+			});
 			entry = { phonebook_id: readIds.call(this, 'phonebookId', itemIndex)[0], type: 'detail', number_ids: numberIds };
 			count = numberIds.length;
 		} else {
