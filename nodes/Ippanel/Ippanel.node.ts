@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account/Account.resource';
+import * as audience from './actions/audience/Audience.resource';
 import * as pattern from './actions/pattern/Pattern.resource';
 import * as report from './actions/report/Report.resource';
 import { router } from './actions/router';
@@ -31,6 +32,7 @@ export class Ippanel implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Account', value: 'account' },
+					{ name: 'Audience', value: 'audience' },
 					{ name: 'Pattern', value: 'pattern' },
 					{ name: 'Report', value: 'report' },
 					{ name: 'Send', value: 'send' },
@@ -39,6 +41,7 @@ export class Ippanel implements INodeType {
 				default: 'send',
 			},
 			...account.description,
+			...audience.description,
 			...pattern.description,
 			...report.description,
 			...send.description,

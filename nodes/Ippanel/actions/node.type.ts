@@ -3,9 +3,15 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 /** Every `resource` value of the node and its `operation` values (a public contract: never rename). */
 type IppanelMap = {
 	account: 'getCredit' | 'getProfile';
-	pattern: 'get' | 'getAll';
+	audience: 'countJob' | 'countRegion';
+	pattern: 'create' | 'delete' | 'get' | 'getAll' | 'update';
 	report: 'getById' | 'inbox' | 'list' | 'recipients' | 'stats';
-	send: 'cancel' | 'estimatePrice' | 'pattern' | 'peerToPeer' | 'peerToPeerFile' | 'phonebook' | 'postalCode' | 'votp' | 'webservice';
+	send:
+		| 'cancel' | 'estimatePrice' | 'pattern' | 'peerToPeer' | 'peerToPeerFile' | 'phonebook' | 'postalCode' | 'votp' | 'webservice'
+		| 'file'
+		| 'job'
+		| 'keyword'
+		| 'region';
 	senderNumber: 'getAll';
 };
 

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { errorItem, withItemIndex } from '../helpers/errors';
 import * as account from './account/Account.resource';
+import * as audience from './audience/Audience.resource';
 import type { IppanelType, ItemOperation, Operation } from './node.type';
 import * as pattern from './pattern/Pattern.resource';
 import * as report from './report/Report.resource';
@@ -14,6 +15,8 @@ function operationOf(node: IppanelType): Operation | undefined {
 	switch (node.resource) {
 		case 'account':
 			return account[node.account];
+		case 'audience':
+			return audience[node.audience];
 		case 'pattern':
 			return pattern[node.pattern];
 		case 'report':
