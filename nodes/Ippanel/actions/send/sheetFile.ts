@@ -72,8 +72,10 @@ export async function readSheetFile(
 				`Give an XLSX workbook (saved by Excel, LibreOffice or a Convert to File node) whose first sheet holds ${columns}.`);
 		}
 	} else {
-		if (data.includes(0)) {
-			throw fileError.call(this, `The file "${fileName}" is not a CSV text file`, itemIndex, `Give a CSV (UTF-8 text) with the columns ${columns}.`);
+		const looksCsv = /\.(csv|txt)$/i.test(fileName) || /csv|text\/plain/i.test(binary.mimeType ?? '');
+		if (!looksCsv || data.includes(0)) {
+			throw fileError.call(this, `The file "${fileName}" (${binary.mimeType || 'no type'}) is not a CSV file`, itemIndex,
+				`Give a CSV (UTF-8 text, name ending in .csv)${formats.includes('xlsx') ? ' or an XLSX workbook' : ''} with ${columns}.`);
 		}
 		const rows = parseCsv(data.toString('utf8'));
 		table = { rows, rowNumbers: rows.map((_, index) => index + 1) };
