@@ -75,6 +75,41 @@ export const jobSubCategoryField: INodeProperties = {
 		'Narrow to one sub-category of the job category; leave empty for the whole category. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
+/** Size and Start per operator (Irancell, MCI), shared by the region and job filters. */
+const IRANCELL_MCI_OPTIONS: INodeProperties[] = [
+	{
+		displayName: 'Irancell Size',
+		name: 'irancellSize',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'How many Irancell numbers to send to. When no operator size is set, IPPanel sends to every number of the audience (and Max Recipients / Max Cost refuse, as the count is not known before sending).',
+	},
+	{ displayName: 'Irancell Start', name: 'irancellStart', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'The row of the Irancell numbers to start from (0: the first)' },
+	{
+		displayName: 'MCI (Hamrah Aval) Size',
+		name: 'mciSize',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'How many MCI (Hamrah-e Aval) numbers to send to. When no operator size is set, IPPanel sends to every number of the audience (and Max Recipients / Max Cost refuse, as the count is not known before sending).',
+	},
+	{ displayName: 'MCI (Hamrah Aval) Start', name: 'mciStart', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'The row of the MCI (Hamrah-e Aval) numbers to start from (0: the first)' },
+];
+
+/** Size and Start of the other operators. */
+const OTHER_OPERATOR_OPTIONS: INodeProperties[] = [
+	{
+		displayName: 'Other Operators Size',
+		name: 'otherSize',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'How many numbers of other operators (RighTel and others) to send to. When no operator size is set, IPPanel sends to every number of the audience (and Max Recipients / Max Cost refuse, as the count is not known before sending).',
+	},
+	{ displayName: 'Other Operators Start', name: 'otherStart', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'The row of the other operators\' numbers to start from (0: the first)' },
+];
+
 /** `regionFilters` of Send → By Region and Audience → Count Region (sizes only matter to the send). */
 export const regionFiltersField: INodeProperties = {
 	displayName: 'Filters',
@@ -97,34 +132,9 @@ export const regionFiltersField: INodeProperties = {
 			default: 0,
 			description: 'Whom to reach',
 		},
-		{
-			displayName: 'Irancell Size',
-			name: 'irancellSize',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 0,
-			description: 'How many Irancell numbers to send to. When no operator size is set, IPPanel sends to every number of the audience (and Max Recipients / Max Cost refuse, as the count is not known before sending).',
-		},
-		{ displayName: 'Irancell Start', name: 'irancellStart', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'The row of the Irancell numbers to start from (0: the first)' },
-		{
-			displayName: 'MCI (Hamrah Aval) Size',
-			name: 'mciSize',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 0,
-			description: 'How many MCI (Hamrah-e Aval) numbers to send to. When no operator size is set, IPPanel sends to every number of the audience (and Max Recipients / Max Cost refuse, as the count is not known before sending).',
-		},
-		{ displayName: 'MCI (Hamrah Aval) Start', name: 'mciStart', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'The row of the MCI (Hamrah-e Aval) numbers to start from (0: the first)' },
+		...IRANCELL_MCI_OPTIONS,
 		{ displayName: 'Number Prefix', name: 'prefix', type: 'string', default: '', placeholder: '912', description: 'Only numbers starting with these 2 to 6 digits (without the leading 0), for example 912' },
-		{
-			displayName: 'Other Operators Size',
-			name: 'otherSize',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 0,
-			description: 'How many numbers of other operators (RighTel and others) to send to. When no operator size is set, IPPanel sends to every number of the audience (and Max Recipients / Max Cost refuse, as the count is not known before sending).',
-		},
-		{ displayName: 'Other Operators Start', name: 'otherStart', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'The row of the other operators\' numbers to start from (0: the first)' },
+		...OTHER_OPERATOR_OPTIONS,
 	],
 };
 
@@ -135,35 +145,7 @@ export const jobFiltersField: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Filter',
 	default: {},
-	options: [
-		{
-			displayName: 'Irancell Size',
-			name: 'irancellSize',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 0,
-			description: 'How many Irancell numbers to send to. When no operator size is set, IPPanel sends to every number of the audience (and Max Recipients / Max Cost refuse, as the count is not known before sending).',
-		},
-		{ displayName: 'Irancell Start', name: 'irancellStart', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'The row of the Irancell numbers to start from (0: the first)' },
-		{
-			displayName: 'MCI (Hamrah Aval) Size',
-			name: 'mciSize',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 0,
-			description: 'How many MCI (Hamrah-e Aval) numbers to send to. When no operator size is set, IPPanel sends to every number of the audience (and Max Recipients / Max Cost refuse, as the count is not known before sending).',
-		},
-		{ displayName: 'MCI (Hamrah Aval) Start', name: 'mciStart', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'The row of the MCI (Hamrah-e Aval) numbers to start from (0: the first)' },
-		{
-			displayName: 'Other Operators Size',
-			name: 'otherSize',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 0,
-			description: 'How many numbers of other operators (RighTel and others) to send to. When no operator size is set, IPPanel sends to every number of the audience (and Max Recipients / Max Cost refuse, as the count is not known before sending).',
-		},
-		{ displayName: 'Other Operators Start', name: 'otherStart', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'The row of the other operators\' numbers to start from (0: the first)' },
-	],
+	options: [...IRANCELL_MCI_OPTIONS, ...OTHER_OPERATOR_OPTIONS],
 };
 
 /** A region or job audience as IPPanel counts it, per operator. */

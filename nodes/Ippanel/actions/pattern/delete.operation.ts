@@ -2,20 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { apiRequest } from '../../transport';
-import { readPatternCode } from './patternCode';
+import { patternCodeField, readPatternCode } from './patternCode';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Pattern Code Name or ID',
-		name: 'patternCode',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getPatterns' },
-		required: true,
-		default: '',
-		description:
-			'The pattern to delete. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
-];
+const properties: INodeProperties[] = [patternCodeField];
 
 export const description = updateDisplayOptions({ show: { resource: ['pattern'], operation: ['delete'] } }, properties);
 

@@ -3,20 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { apiRequest } from '../../transport';
 import { patternDetailsField, patternMessageField, readPatternBody, variableTypesField } from './patternBody';
-import { readPatternCode } from './patternCode';
+import { patternCodeField, readPatternCode } from './patternCode';
 import { shapePatternRow } from './shapePattern';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Pattern Code Name or ID',
-		name: 'patternCode',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getPatterns' },
-		required: true,
-		default: '',
-		description:
-			'The pattern to change; IPPanel replaces its text, variables and details and reviews it again. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	patternCodeField,
 	patternMessageField,
 	variableTypesField,
 	patternDetailsField,

@@ -9,34 +9,22 @@ import {
 	readFromNumber,
 	readMessage,
 	readSendTime,
-	RECIPIENTS_FORMATS,
+	otherRecipientsField,
 	safetyOptions,
 	sendTimeOption,
 	withSendTime,
 } from './fields';
 import type { ItemSend, SendPlanner } from './plan';
 import { runSends } from './runSends';
-import { fileError, MAX_FILE_RECIPIENTS, readSheetFile, rowNumber, sendFileOf } from './sheetFile';
+import { binaryFileField, fileError, MAX_FILE_RECIPIENTS, readSheetFile, rowNumber, sendFileOf } from './sheetFile';
 
 const properties: INodeProperties[] = [
 	fromNumberField,
 	messageField(),
-	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
-		description:
-			'The binary property of the input item that holds the file of numbers, CSV or XLSX, for example "data" from a Read/Write Files or Convert to File node. The numbers are in the first column (A), optionally under a header row. Up to 1,000,000 numbers; every row is checked before the file is uploaded unchanged.',
-	},
-	{
-		displayName: 'Other Recipients',
-		name: 'otherRecipients',
-		type: 'string',
-		default: '',
-		description: `Phone numbers that get the text besides the file's, for example your own to see it arrive. ${RECIPIENTS_FORMATS} Leave empty for none.`,
-	},
+	binaryFileField(
+		'The binary property of the input item that holds the file of numbers, CSV or XLSX, for example "data" from a Read/Write Files or Convert to File node. The numbers are in the first column (A), optionally under a header row. Up to 1,000,000 numbers; every row is checked before the file is uploaded unchanged.',
+	),
+	otherRecipientsField,
 	additionalFields([...safetyOptions, sendTimeOption]),
 ];
 

@@ -17,7 +17,7 @@ import {
 } from './fields';
 import type { ItemSend, PricedText, SendPlanner } from './plan';
 import { runSends } from './runSends';
-import { fileError, MAX_FILE_RECIPIENTS, readSheetFile, rowNumber, sendFileOf } from './sheetFile';
+import { binaryFileField, fileError, MAX_FILE_RECIPIENTS, readSheetFile, rowNumber, sendFileOf } from './sheetFile';
 
 const PLACEHOLDER = /\{ex_([A-Za-z]{1,3})\}/g;
 
@@ -26,15 +26,9 @@ const properties: INodeProperties[] = [
 	messageField(
 		'The SMS text, with placeholders that IPPanel fills from the columns of each row: {ex_B} is column B, {ex_C} column C, and so on (column A holds the numbers). Each filled-in text must stay within 1,400 characters or 20 parts.',
 	),
-	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
-		description:
-			'The binary property of the input item that holds the Excel sheet (XLSX), for example "data" from a Convert to File node. Column A holds the numbers, the next columns the values of {ex_B}, {ex_C}…, optionally under a header row. Every row is checked before the file is uploaded unchanged.',
-	},
+	binaryFileField(
+		'The binary property of the input item that holds the Excel sheet (XLSX), for example "data" from a Convert to File node. Column A holds the numbers, the next columns the values of {ex_B}, {ex_C}…, optionally under a header row. Every row is checked before the file is uploaded unchanged.',
+	),
 	additionalFields([...safetyOptions, sendTimeOption]),
 ];
 

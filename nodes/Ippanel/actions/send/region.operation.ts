@@ -22,7 +22,7 @@ import {
 	readFromNumber,
 	readMessage,
 	readSendTime,
-	RECIPIENTS_FORMATS,
+	otherRecipientsField,
 	safetyOptions,
 	sendTimeOption,
 	withSendTime,
@@ -37,13 +37,7 @@ const properties: INodeProperties[] = [
 	countyField,
 	cityField,
 	regionFiltersField,
-	{
-		displayName: 'Other Recipients',
-		name: 'otherRecipients',
-		type: 'string',
-		default: '',
-		description: `Extra phone numbers that get the text too, for example your own to see it arrive. ${RECIPIENTS_FORMATS} Leave empty for none.`,
-	},
+	otherRecipientsField,
 	additionalFields([...safetyOptions, sendTimeOption]),
 ];
 

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, NodeOperationError } from 'n8n-workflow';
 
 import { parseCsv } from '../../helpers/csv';
 import { parameterError } from '../../helpers/errors';
@@ -23,6 +23,11 @@ export interface SheetFile extends SendFile {
 	rowNumbers: number[];
 	/** The header row, when the file has one. */
 	header?: string[];
+}
+
+/** "Input Binary Field" (`binaryPropertyName`) of a file send; `description` says what the file holds. */
+export function binaryFileField(description: string): INodeProperties {
+	return { displayName: 'Input Binary Field', name: 'binaryPropertyName', type: 'string', required: true, default: 'data', description };
 }
 
 export function fileError(this: IExecuteFunctions, problem: string, itemIndex: number, hint: string): NodeOperationError {
