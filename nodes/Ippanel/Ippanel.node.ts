@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account/Account.resource';
+import * as audience from './actions/audience/Audience.resource';
 import * as contact from './actions/contact/Contact.resource';
 import * as customField from './actions/customField/CustomField.resource';
 import * as pattern from './actions/pattern/Pattern.resource';
@@ -34,6 +35,7 @@ export class Ippanel implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Account', value: 'account' },
+					{ name: 'Audience', value: 'audience' },
 					{ name: 'Contact', value: 'contact' },
 					{ name: 'Custom Field', value: 'customField' },
 					{ name: 'Pattern', value: 'pattern' },
@@ -45,6 +47,7 @@ export class Ippanel implements INodeType {
 				default: 'send',
 			},
 			...account.description,
+			...audience.description,
 			...contact.description,
 			...customField.description,
 			...pattern.description,

@@ -186,4 +186,55 @@ module.exports = [
 			assert.deepStrictEqual(items[4].merged_items, [2, 4]);
 		},
 	},
+	{
+		file: 'regional-campaign.json',
+		node: 'Spring Campaign',
+		start: 'manual',
+		// Free reads first (region look-ups, the city's audience, the price for Max Cost), then
+		// exactly one paid request within the caps.
+		requests: () => {
+			const message = 'حراج بهاره: ۲۰٪ تخفیف تا جمعه. لغو۱۱';
+			return [
+				{ method: 'GET', path: '/api/send/banks/provinces', body: null },
+				{ method: 'GET', path: '/api/send/banks/counties', body: null, query: { province_id: '89' } },
+				{ method: 'GET', path: '/api/send/banks/cities', body: null, query: { county_id: '212' } },
+				{
+					method: 'GET',
+					path: '/api/send/banks/counts',
+					body: null,
+					query: { province_id: '89', county_id: '212', city_id: '82', birth_year_from: '1370', birth_year_to: '1380', gender_id: '2' },
+				},
+				{ method: 'POST', path: '/api/send/calculate-price', body: { number: SENDER, message } },
+				{
+					method: 'POST',
+					path: '/api/send',
+					body: {
+						sending_type: 'country',
+						from_number: SENDER,
+						message,
+						params: [
+							{
+								bank: 'all',
+								province_id: 89,
+								county_id: 212,
+								city_id: 82,
+								gender: 2,
+								age_from: 1370,
+								age_to: 1380,
+								mci: { start: 0, size: 3000 },
+								irancell: { start: 0, size: 2000 },
+								other: { start: 0, size: 0 },
+							},
+						],
+					},
+				},
+			];
+		},
+		output: (items, ctx) => {
+			assert.strictEqual(items.length, 1, 'one output item');
+			assert.strictEqual(items[0].sending_type, 'country');
+			assert.strictEqual(items[0].recipients_count, 5000);
+			assert.deepStrictEqual(items[0].message_outbox_ids, ctx.outboxIds);
+		},
+	},
 ];

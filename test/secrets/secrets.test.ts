@@ -16,6 +16,7 @@ import type { InputFile } from '../harness';
 import { useEmulator, type Fault } from '../harness/emulator';
 import { refusedBaseUrl, shortTimeouts } from '../harness/network';
 import { FROM } from '../harness/answers';
+const { writeXlsx } = require('../../dev/emulator/xlsx');
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { writeXlsx } = require('../../dev/emulator/xlsx');
@@ -117,6 +118,42 @@ const scenarios: Record<string, Scenario> = {
 		parameters: () => send('postalCode', { fromNumber: FROM, message: text(), postalCodes: '131', postalFilters: { mciSize: 5 } }),
 		failPath: '/api/send',
 	},
+	'send.file': {
+		parameters: () => send('file', { fromNumber: FROM, message: text(), otherRecipients: '09351234567' }),
+		binary: () => [{ data: { content: 'phone_number\n09121234567\n', fileName: 'list.csv', mimeType: 'text/csv' } }],
+		failPath: '/api/send',
+	},
+	'send.keyword': {
+		parameters: () => send('keyword', { fromNumber: FROM, message: `${text()} {ex_B}` }),
+		binary: () => [{ data: { content: writeXlsx([['09121234567', 'Ali']]), fileName: 'list.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }],
+		failPath: '/api/send',
+	},
+	'send.region': {
+		parameters: () => send('region', { fromNumber: FROM, message: text(), provinceId: '89', countyId: '212', cityId: '82', regionFilters: { mciSize: 5 } }),
+		failPath: '/api/send',
+	},
+	'send.region (dry run)': {
+		parameters: () => send('region', { fromNumber: FROM, message: text(), provinceId: '89', countyId: '212', cityId: '82', regionFilters: { mciSize: 5 }, additionalFields: { dryRun: true } }),
+		failPath: '/api/send/banks/counts',
+	},
+	'send.job': {
+		parameters: () => send('job', { fromNumber: '+98PRO', message: text(), jobCategoryId: '1', jobFilters: { mciSize: 5 } }),
+		failPath: '/api/send',
+	},
+	'audience.countRegion': {
+		parameters: () => ({ resource: 'audience', operation: 'countRegion', provinceId: '89', countyId: '212', cityId: '82' }),
+		failPath: '/api/send/banks/counts',
+	},
+	'audience.countJob': { parameters: () => ({ resource: 'audience', operation: 'countJob', jobCategoryId: '1' }), failPath: '/api/send/jobs/number-count' },
+	'pattern.create': {
+		parameters: () => ({ resource: 'pattern', operation: 'create', message: `${text()} %code%`, variableTypes: { variable: [{ name: 'code', type: 'integer' }] } }),
+		failPath: '/api/user/pattern',
+	},
+	'pattern.update': {
+		parameters: () => ({ resource: 'pattern', operation: 'update', patternCode: 'order-shipped', message: `${text()} %name%` }),
+		failPath: '/api/patterns/normal/order-shipped',
+	},
+	'pattern.delete': { parameters: () => ({ resource: 'pattern', operation: 'delete', patternCode: 'welcome' }), failPath: '/api/patterns/normal/welcome' },
 	'send.webservice (dry run)': {
 		parameters: () => send('webservice', { fromNumber: FROM, recipients: '09121234567', message: text(), additionalFields: { dryRun: true } }),
 		failPath: '/api/send/calculate-price',

@@ -280,7 +280,8 @@ describe('Send Peer to Peer From File', () => {
 	});
 
 	test.each([
-		[{ content: 'PK\u0003\u0004xlsx', fileName: 'list.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, 'The file "list.xlsx" (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) is not a CSV file (parameter "binaryPropertyName", item 0)'],
+		[{ content: 'PK\u0003\u0004xlsx', fileName: 'list.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, 'The file "list.xlsx" is not a spreadsheet: it is not an XLSX file (no ZIP header) (parameter "binaryPropertyName", item 0)'],
+		[{ content: '%PDF-1.4', fileName: 'list.pdf', mimeType: 'application/pdf' }, 'The file "list.pdf" (application/pdf) is not a CSV file (parameter "binaryPropertyName", item 0)'],
 		[{ content: 'recipient,message\n0912,Hi\n', fileName: 'a.csv', mimeType: 'text/csv' }, 'Row 2 of "a.csv": "0912" is not a phone number (parameter "binaryPropertyName", item 0)'],
 		[{ content: 'recipient,message\n', fileName: 'a.csv', mimeType: 'text/csv' }, 'The file "a.csv" has no rows to send (parameter "binaryPropertyName", item 0)'],
 	])('a bad file is refused before sending: %#', async (file, message) => {
@@ -380,7 +381,10 @@ describe('Send by Postal Code', () => {
 			gender: 0,
 			age_from: 1330,
 			age_to: 1402,
+			// The English page marks all three operator blocks required: those without a size take none.
 			mci: { start: 0, size: 1 },
+			irancell: { start: 0, size: 0 },
+			other: { start: 0, size: 0 },
 		});
 		expect(bodies).toEqual([
 			{

@@ -78,19 +78,27 @@ test('the send parameters point at the dropdowns', () => {
 		['phonebookFields', 'getPhonebookFields', ['keywordPhonebook']],
 		['fromNumber', 'getSenderNumbers', ['postalCode']],
 		['fromNumber', 'getSenderNumbers', ['webservice']],
+		['fromNumber', 'getSenderNumbers', ['file']],
+		['fromNumber', 'getSenderNumbers', ['job']],
+		['jobCategoryId', 'getJobCategories', ['job']],
+		['jobSubCategoryId', 'getJobSubCategories', ['job']],
+		['fromNumber', 'getSenderNumbers', ['keyword']],
+		['fromNumber', 'getSenderNumbers', ['region']],
+		['provinceId', 'getProvinces', ['region']],
+		['countyId', 'getCounties', ['region']],
+		['cityId', 'getCities', ['region']],
 	]);
 	const resource = properties.find((property) => property.name === 'resource')!;
 	expect(resource.default).toBe('send');
 	// The dropdowns are sorted by name (as n8n's lint asks); the default stays what it was.
 	expect((resource.options as Array<{ value: string }>).map((option) => option.value)).toEqual([
-		'account', 'pattern', 'report', 'send', 'senderNumber',
-		'contact', 'customField', 'phonebook',
-	].sort());
+		'account', 'audience', 'contact', 'customField', 'pattern', 'phonebook', 'report', 'send', 'senderNumber',
+	]);
 	const sendOperation = properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.[0] === 'send')!;
 	expect(sendOperation.default).toBe('webservice');
 	expect((sendOperation.options as Array<{ value: string }>).map((option) => option.value)).toEqual([
-		'cancel', 'estimatePrice', 'postalCode', 'pattern', 'peerToPeer', 'peerToPeerFile', 'webservice', 'phonebook', 'votp',
-	].flatMap((value) => (value === 'phonebook' ? [value, 'keywordPhonebook'] : [value])));
+		'cancel', 'estimatePrice', 'job', 'postalCode', 'region', 'file', 'keyword', 'pattern', 'peerToPeer', 'peerToPeerFile', 'webservice', 'phonebook', 'keywordPhonebook', 'votp',
+	]);
 });
 
 describe('the phonebook dropdown', () => {

@@ -3,12 +3,27 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 /** Every `resource` value of the node and its `operation` values (a public contract: never rename). */
 type IppanelMap = {
 	account: 'getCredit' | 'getProfile';
+	audience: 'countJob' | 'countRegion';
 	contact: 'create' | 'delete' | 'get' | 'getAll' | 'import' | 'update' | 'upsert';
 	customField: 'create' | 'delete' | 'getAll' | 'update';
-	pattern: 'get' | 'getAll';
+	pattern: 'create' | 'delete' | 'get' | 'getAll' | 'update';
 	phonebook: 'create' | 'delete' | 'getAll' | 'update';
 	report: 'getById' | 'inbox' | 'list' | 'recipients' | 'stats';
-	send: 'cancel' | 'estimatePrice' | 'pattern' | 'peerToPeer' | 'peerToPeerFile' | 'phonebook' | 'postalCode' | 'votp' | 'webservice';
+	send:
+		| 'cancel'
+		| 'estimatePrice'
+		| 'file'
+		| 'job'
+		| 'keyword'
+		| 'keywordPhonebook'
+		| 'pattern'
+		| 'peerToPeer'
+		| 'peerToPeerFile'
+		| 'phonebook'
+		| 'postalCode'
+		| 'region'
+		| 'votp'
+		| 'webservice';
 	senderNumber: 'getAll';
 };
 

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { errorItem, withItemIndex } from '../helpers/errors';
 import * as account from './account/Account.resource';
+import * as audience from './audience/Audience.resource';
 import * as contact from './contact/Contact.resource';
 import * as customField from './customField/CustomField.resource';
 import type { IppanelType, ItemOperation, Operation } from './node.type';
@@ -17,6 +18,8 @@ function operationOf(node: IppanelType): Operation | undefined {
 	switch (node.resource) {
 		case 'account':
 			return account[node.account];
+		case 'audience':
+			return audience[node.audience];
 		case 'contact':
 			return contact[node.contact];
 		case 'customField':

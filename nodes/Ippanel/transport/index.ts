@@ -182,11 +182,16 @@ export interface Pagination {
 	pageIn: 'qs' | 'body';
 	sizeParam: 'per_page' | 'limit';
 	pageSize: number;
+	/**
+	 * For endpoints documented without paging meta (sender numbers): when an answer has no
+	 * `last_page`, read on while pages come back full, rather than taking one page as all.
+	 */
+	whileFull?: boolean;
 }
 
 /**
  * Yields one page of rows at a time, following `meta.current_page` / `meta.last_page` as the API
- * reports them on each page; an answer without `last_page` is a single page.
+ * reports them on each page; an answer without `last_page` is a single page (unless `whileFull`).
  */
 export async function* apiPages(
 	this: IppanelContext,
@@ -194,6 +199,7 @@ export async function* apiPages(
 	itemIndex = 0,
 ): AsyncGenerator<IDataObject[]> {
 	const { method, endpoint, pageIn, sizeParam, pageSize } = pagination;
+	let previousFirst: string | undefined;
 	for (let page = 1; ; page++) {
 		const paging = { page, [sizeParam]: pageSize };
 		const { data, meta } = await apiRequest.call(this, method, endpoint, {
@@ -202,9 +208,16 @@ export async function* apiPages(
 			itemIndex,
 		});
 		const rows = Array.isArray(data) ? (data as IDataObject[]) : [];
+		if (pagination.whileFull) {
+			// A server that ignores `page` would answer the same full page forever: stop on a repeat.
+			const first = JSON.stringify(rows[0] ?? null);
+			if (page > 1 && first === previousFirst) return;
+			previousFirst = first;
+		}
 		if (rows.length) yield rows;
 		const lastPage = Number(meta.last_page);
 		const currentPage = Number(meta.current_page ?? page);
+		if (!Number.isFinite(lastPage) && pagination.whileFull && rows.length >= pageSize) continue;
 		if (!rows.length || !Number.isFinite(lastPage) || currentPage >= lastPage) return;
 	}
 }

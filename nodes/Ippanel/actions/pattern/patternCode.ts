@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parameterError } from '../../helpers/errors';
 import { asText } from '../../helpers/parameters';
@@ -28,3 +28,15 @@ export async function requestPattern(this: IExecuteFunctions, code: string, item
 	const { data } = await apiRequest.call(this, 'GET', `/api/patterns/${encodeURIComponent(code)}`, { itemIndex });
 	return (data ?? null) as IDataObject | IDataObject[] | null;
 }
+
+/** The pattern dropdown (`patternCode`) of Pattern → Update and Delete. */
+export const patternCodeField: INodeProperties = {
+	displayName: 'Pattern Code Name or ID',
+	name: 'patternCode',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getPatterns' },
+	required: true,
+	default: '',
+	description:
+		'The pattern to change or delete, by its code. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};

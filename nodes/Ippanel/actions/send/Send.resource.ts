@@ -2,17 +2,35 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as cancel from './cancel.operation';
 import * as estimatePrice from './estimatePrice.operation';
+import * as file from './file.operation';
+import * as job from './job.operation';
+import * as keyword from './keyword.operation';
 import * as keywordPhonebook from './keywordPhonebook.operation';
 import * as pattern from './pattern.operation';
 import * as peerToPeer from './peerToPeer.operation';
 import * as peerToPeerFile from './peerToPeerFile.operation';
 import * as phonebook from './phonebook.operation';
 import * as postalCode from './postalCode.operation';
+import * as region from './region.operation';
 import * as votp from './votp.operation';
 import * as webservice from './webservice.operation';
 
-export { cancel, estimatePrice, pattern, peerToPeer, peerToPeerFile, phonebook, postalCode, votp, webservice };
-export { keywordPhonebook };
+export {
+	cancel,
+	estimatePrice,
+	file,
+	job,
+	keyword,
+	keywordPhonebook,
+	pattern,
+	peerToPeer,
+	peerToPeerFile,
+	phonebook,
+	postalCode,
+	region,
+	votp,
+	webservice,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -36,11 +54,37 @@ export const description: INodeProperties[] = [
 					'Ask IPPanel what one SMS of this text from this sender costs per recipient (MCI and other networks, in Rials) and how many parts it takes. Sends nothing.',
 			},
 			{
+				name: 'Send by Job',
+				value: 'job',
+				action: 'Send an SMS by job category',
+				description:
+					'Send one text to numbers of a job category from IPPanel\'s number bank, with a size per operator (IPPanel "job" send, an advertising send)',
+			},
+			{
 				name: 'Send by Postal Code',
 				value: 'postalCode',
 				action: 'Send an SMS by postal code',
 				description:
 					'Send one text to people living in postal code areas, from IPPanel\'s number bank, filtered by gender, birth year and operator (IPPanel "postal_code" send)',
+			},
+			{
+				name: 'Send by Region',
+				value: 'region',
+				action: 'Send an SMS by region',
+				description:
+					'Send one text to numbers of a province, county or city from IPPanel\'s number bank, filtered by gender, birth years and prefix, with a size per operator (IPPanel "country" send, an advertising send)',
+			},
+			{
+				name: 'Send From File',
+				value: 'file',
+				action: 'Send an SMS to a file of numbers',
+				description: 'Send one text to the numbers of a CSV or XLSX file (IPPanel "file" send), up to 1,000,000 numbers, plus other recipients',
+			},
+			{
+				name: 'Send Keyword From Sheet',
+				value: 'keyword',
+				action: 'Send personalized SMS from a sheet',
+				description: 'Send a text whose {ex_B}-style placeholders IPPanel fills from the columns of each row of an XLSX sheet (IPPanel "keyword" send)',
 			},
 			{
 				name: 'Send Pattern',
@@ -101,4 +145,8 @@ export const description: INodeProperties[] = [
 	...postalCode.description,
 	...votp.description,
 	...webservice.description,
+	...file.description,
+	...job.description,
+	...keyword.description,
+	...region.description,
 ];

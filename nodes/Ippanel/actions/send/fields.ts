@@ -35,6 +35,15 @@ export function recipientsField(description: string): INodeProperties {
 export const RECIPIENTS_FORMATS =
 	'Separate numbers with commas, semicolons, spaces or new lines, or give an array from an expression. Iranian mobiles may be written 0912…, 912…, 98912…, 0098912… or +98912… (Persian digits too) and are sent as +98912…; other countries need + and the country code. Duplicates are dropped.';
 
+/** "Other Recipients" (`otherRecipients`) of the file and region sends: extra numbers beside the audience. */
+export const otherRecipientsField: INodeProperties = {
+	displayName: 'Other Recipients',
+	name: 'otherRecipients',
+	type: 'string',
+	default: '',
+	description: `Phone numbers that get the text besides the audience, for example your own to see it arrive. ${RECIPIENTS_FORMATS} Leave empty for none.`,
+};
+
 const MESSAGE_LIMITS =
 	'At most 1,400 characters or 20 parts (Persian: 70 characters in one part, 67 per part when longer; Latin: 160 / 153).';
 

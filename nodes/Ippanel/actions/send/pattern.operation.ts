@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parameterError } from '../../helpers/errors';
+import { toLatinDigits } from '../../helpers/parameters';
 import { readPatternCode, requestPattern } from '../pattern/patternCode';
 import {
 	additionalFields,
@@ -52,7 +53,42 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	additionalFields([...safetyOptions, sendTimeOption]),
+	additionalFields([
+		{
+			displayName: 'Contact Email',
+			name: 'contactEmail',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description: 'With Save to Phonebook: the email saved with the recipient',
+		},
+		{
+			displayName: 'Contact Name',
+			name: 'contactName',
+			type: 'string',
+			default: '',
+			description: 'With Save to Phonebook: the name saved with the recipient',
+		},
+		{
+			displayName: 'Contact Prefix',
+			name: 'contactPrefix',
+			type: 'string',
+			default: '',
+			placeholder: 'mr',
+			description: 'With Save to Phonebook: the title saved with the recipient, for example mr or ms',
+		},
+		...safetyOptions,
+		{
+			displayName: 'Save to Phonebook Name or ID',
+			name: 'saveToPhonebookId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getPhonebooks' },
+			default: '',
+			description:
+				'Also save the recipient into this phonebook (IPPanel\'s pattern send does it in the same request; a full phonebook only skips the saving). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		sendTimeOption,
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['send'], operation: ['pattern'] } }, properties);
@@ -74,8 +110,37 @@ function readVariables(this: IExecuteFunctions, itemIndex: number): Record<strin
 			);
 		}
 		params[key] = value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+		// An expression that found nothing gives an empty value, and IPPanel sends the paid SMS with a gap.
+		if (!params[key].trim()) {
+			throw parameterError(
+				this.getNode(),
+				{ parameter: `patternVariables.${key}`, itemIndex },
+				`The pattern variable "${key}" is empty`,
+				`Give "${key}" a value: if it comes from an expression, the expression found nothing on this item (check the field it reads).`,
+			);
+		}
 	}
 	return params;
+}
+
+/** The `phonebook` object that also saves the recipient (IPPanel's pattern send), or undefined. */
+function readPhonebookSave(this: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject | undefined {
+	const id = toLatinDigits(String(fields.saveToPhonebookId ?? '')).trim();
+	if (!id) return undefined;
+	if (!/^\d{1,12}$/.test(id)) {
+		throw parameterError(
+			this.getNode(),
+			{ parameter: 'additionalFields.saveToPhonebookId', itemIndex },
+			`The phonebook ID "${id}" is not a number`,
+			'Choose the phonebook from the list.',
+		);
+	}
+	const phonebook: IDataObject = { id: Number(id) };
+	for (const [field, key] of [['contactName', 'name'], ['contactPrefix', 'pre'], ['contactEmail', 'email']] as const) {
+		const value = String(fields[field] ?? '').trim();
+		if (value) phonebook[key] = value;
+	}
+	return phonebook;
 }
 
 /**
@@ -117,7 +182,8 @@ export const planner: SendPlanner = {
 		const recipients = readRecipients.call(this, itemIndex);
 		const params = readVariables.call(this, itemIndex);
 		const sendTime = readSendTime.call(this, itemIndex);
-		const { dryRun, maxCost } = readAdditionalFields.call(this, itemIndex);
+		const { dryRun, maxCost, saveToPhonebookId, contactName, contactPrefix, contactEmail } = readAdditionalFields.call(this, itemIndex);
+		const phonebook = readPhonebookSave.call(this, itemIndex, { saveToPhonebookId, contactName, contactPrefix, contactEmail });
 		const texts: PricedText[] = [];
 		if (dryRun === true || (maxCost !== undefined && maxCost !== '')) {
 			const text = await patternText.call(this, code, params, { itemIndex, cache });
@@ -131,7 +197,10 @@ export const planner: SendPlanner = {
 			unpriced: texts.length ? undefined : 'The pattern text is only fetched for a dry run or a spending cap',
 			// IPPanel takes one recipient per pattern request.
 			requests: recipients.map((recipient) => ({
-				body: withSendTime({ sending_type: 'pattern', from_number: from, code, recipients: [recipient], params }, sendTime),
+				body: withSendTime(
+					{ sending_type: 'pattern', from_number: from, code, recipients: [recipient], params, ...(phonebook ? { phonebook } : {}) },
+					sendTime,
+				),
 				items: [itemIndex],
 			})),
 		};

@@ -52,7 +52,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 0,
 		displayOptions: showAll,
-		description: 'The row of the phonebook to start from; used only together with Size',
+		description: 'The row of the phonebook to start from (the first row is 1); used only together with Size. Leave 0 to start at the beginning.',
 	},
 	{
 		displayName: 'Size',
@@ -122,8 +122,9 @@ export const planner: SendPlanner = {
 			const size = asWholeNumber(this.getNode(), this.getNodeParameter('size', itemIndex, 0), { parameter: 'size', itemIndex, min: 0 });
 			entry = { phonebook_ids: ids, type: 'all' };
 			// IPPanel's example sends start and size as strings; without a size the whole phonebook is sent to.
+			// An empty Start (0) is left out: the documents only ever show "1" and never a 0.
 			if (size > 0) {
-				entry = { ...entry, start: String(start), size: String(size) };
+				entry = { ...entry, ...(start > 0 ? { start: String(start) } : {}), size: String(size) };
 				count = size * ids.length; // an upper bound: the range applies to each phonebook at most
 			}
 		} else if (type === 'detail') {

@@ -52,6 +52,8 @@ export interface ItemSend {
 	texts: PricedText[];
 	/** Set when no price can be asked before sending, saying why. */
 	unpriced?: string;
+	/** Extra fields a dry run shows for this item (a bank send's audience per operator). */
+	dryRunDetails?: IDataObject;
 	/** Items with the same key (batchItems on) share requests built by the operation's `merge`. */
 	batchKey?: string;
 }

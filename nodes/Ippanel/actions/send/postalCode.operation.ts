@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asWholeNumber, readIdList } from '../../helpers/parameters';
+import { parameterError } from '../../helpers/errors';
+import { readIdList } from '../../helpers/parameters';
 import { normalizeRecipients } from '../../helpers/recipients';
 import {
 	additionalFields,
@@ -15,11 +16,9 @@ import {
 	sendTimeOption,
 	withSendTime,
 } from './fields';
+import { BIRTH_YEARS, readBirthYears, readGender, readOperatorBlocks, v1Blocks } from './bankFilters';
 import type { ItemSend, SendPlanner } from './plan';
 import { runSends } from './runSends';
-
-/** The operators whose `<key>Size` / `<key>Start` filters IPPanel takes per postal code. */
-const OPERATORS = ['mci', 'irancell', 'other'] as const;
 
 const properties: INodeProperties[] = [
 	fromNumberField,
@@ -120,15 +119,18 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['send'], operation: ['postalCode'] } }, properties);
 
-/** The postal code areas: leading digits of Iranian postal codes, at most 10. */
+/** The postal code areas: leading digits of Iranian postal codes, 2 to 5 digits (the English page). */
 function readPostalCodes(this: IExecuteFunctions, itemIndex: number): number[] {
 	const at = { parameter: 'postalCodes', itemIndex };
-	const codes = readIdList(this.getNode(), this.getNodeParameter('postalCodes', itemIndex, ''), at, {
-		notOne: 'Not a postal code',
+	const words = {
+		notOne: 'Not a postal code area of 2 to 5 digits',
 		none: 'No postal code given',
-		hint: 'Give postal code areas as digits, for example 131, 141.',
-		maxDigits: 10,
-	});
+		hint: 'Give postal code areas as 2 to 5 leading digits, for example 131, 141.',
+		maxDigits: 5,
+	};
+	const codes = readIdList(this.getNode(), this.getNodeParameter('postalCodes', itemIndex, ''), at, words);
+	const short = codes.filter((code) => code.length < 2);
+	if (short.length) throw parameterError(this.getNode(), at, `${words.notOne}: ${short.map((code) => `"${code}"`).join(', ')}`, words.hint);
 	return codes.map(Number);
 }
 
@@ -144,20 +146,18 @@ export const planner: SendPlanner = {
 			required: false,
 		});
 
-		const filter: IDataObject = { bank: String(filters.bank ?? 'all') || 'all', gender: Number(filters.gender ?? 0) };
-		if (filters.birthYearFrom) filter.age_from = Number(filters.birthYearFrom);
-		if (filters.birthYearTo) filter.age_to = Number(filters.birthYearTo);
-		let perCode = 0;
-		const count = (name: string) =>
-			asWholeNumber(this.getNode(), filters[name] ?? 0, { parameter: `postalFilters.${name}`, itemIndex, min: 0 });
-		for (const key of OPERATORS) {
-			const size = count(`${key}Size`);
-			const start = count(`${key}Start`);
-			if (size > 0) {
-				filter[key] = { start, size };
-				perCode += size;
-			}
-		}
+		// The English page marks gender, the birth years and the three operator blocks required, the
+		// Persian page optional: send gender and years always (all / the whole documented range).
+		const years = readBirthYears.call(this, filters, 'postalFilters', itemIndex);
+		const operators = readOperatorBlocks.call(this, filters, 'postalFilters', itemIndex);
+		const filter: IDataObject = {
+			bank: String(filters.bank ?? 'all') || 'all',
+			gender: readGender.call(this, filters, 'postalFilters', itemIndex),
+			age_from: years.from ?? BIRTH_YEARS.min,
+			age_to: years.to ?? BIRTH_YEARS.max,
+			...v1Blocks(operators),
+		};
+		const perCode = operators.total ?? 0;
 		// Without operator sizes IPPanel sends to every number of the area: unknown before sending.
 		const areaCount = perCode > 0 ? perCode * codes.length : undefined;
 		const body: IDataObject = {

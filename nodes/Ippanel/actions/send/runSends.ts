@@ -68,6 +68,7 @@ function dryRunItems(sends: ItemSend[], requests: SendRequest[], prices: Map<num
 			estimated_cost: price?.estimated_cost ?? null,
 			price: !price ? null : price.prices.length === 1 ? price.prices[0] : price.prices,
 			...(priceNote ? { price_note: priceNote } : {}),
+			...send.dryRunDetails,
 			requests: carried,
 		});
 	}
@@ -78,7 +79,11 @@ async function post(this: IExecuteFunctions, request: SendRequest) {
 	const itemIndex = Math.min(...request.items);
 	if (!request.file) return await apiRequest.call(this, 'POST', '/api/send', { body: request.body, itemIndex });
 	const form = new FormData();
-	for (const [name, value] of Object.entries(request.body)) form.append(name, String(value));
+	for (const [name, value] of Object.entries(request.body)) {
+		// Lists go as repeated `name[]` fields, as IPPanel's multipart examples send other_recipients.
+		if (Array.isArray(value)) for (const entry of value) form.append(`${name}[]`, String(entry));
+		else form.append(name, String(value));
+	}
 	const { data, mimeType, fileName } = request.file;
 	form.append('files[]', new Blob([data], { type: mimeType }), fileName);
 	return await apiRequest.call(this, 'POST', '/api/send', { formData: form, itemIndex });

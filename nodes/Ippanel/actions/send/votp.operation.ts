@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '45852',
-		description: 'The one-time code to read aloud, digits only (Persian digits are converted), usually an expression reading the code your workflow generated',
+		description: 'The one-time code to read aloud, digits only and fewer than 15 of them (Persian digits are converted), usually an expression reading the code your workflow generated',
 	},
 	additionalFields(safetyOptions),
 ];
@@ -33,6 +33,15 @@ export const planner: SendPlanner = {
 				{ parameter: 'code', itemIndex },
 				code ? `The code "${code}" is not digits only` : 'No code given',
 				'A voice OTP reads digits aloud: give a code such as 45852.',
+			);
+		}
+		// IPPanel's Persian page: the code must have fewer than 15 digits.
+		if (code.length >= 15) {
+			throw parameterError(
+				this.getNode(),
+				{ parameter: 'code', itemIndex },
+				`The code has ${code.length} digits; IPPanel reads at most 14`,
+				'Give a shorter code, for example 4 to 8 digits.',
 			);
 		}
 		return {

@@ -16,9 +16,10 @@ function shapeNumberRow(row: IDataObject): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	// The documented answer has no paging meta: the pager then reads one page.
+	// The documented answer has no paging meta: read on while pages come back full, so an account
+	// with more lines than one page holds is not cut off.
 	return await listRows.call(this, itemIndex, {
-		request: { method: 'GET', endpoint: '/api/number/numbers', pageIn: 'qs', sizeParam: 'per_page' },
+		request: { method: 'GET', endpoint: '/api/number/numbers', pageIn: 'qs', sizeParam: 'per_page', whileFull: true },
 		maxPageSize: MAX_PAGE_SIZE,
 		shape: shapeNumberRow,
 	});
