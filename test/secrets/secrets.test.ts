@@ -16,8 +16,6 @@ import type { InputFile } from '../harness';
 import { useEmulator, type Fault } from '../harness/emulator';
 import { refusedBaseUrl, shortTimeouts } from '../harness/network';
 import { FROM } from '../harness/answers';
-const { writeXlsx } = require('../../dev/emulator/xlsx');
-
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { writeXlsx } = require('../../dev/emulator/xlsx');
 
