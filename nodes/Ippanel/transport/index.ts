@@ -4,6 +4,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { apiRoot, DEFAULT_BASE_URL, IppanelLoginError } from '../../../credentials/login';
 import { ippanelError, type FailedCall } from '../helpers/errors';
 import type { IppanelContext, IppanelEnvelope } from '../helpers/interfaces';
+import { DEFAULT_CONCURRENCY } from '../helpers/pool';
 
 export const CREDENTIAL_TYPE = 'ippanelApi';
 
@@ -184,28 +185,77 @@ export interface Pagination {
 	pageSize: number;
 }
 
+/** How a paged read runs. */
+export interface PagingOptions {
+	/** Pages requested at once once the first page told how many there are (1: one after another). */
+	concurrency?: number;
+	/**
+	 * The pages the caller expects to need (a Limit of rows, a sample of pages): pages beyond it
+	 * are asked for one at a time, only when the caller reads on, so no page is fetched for nothing.
+	 */
+	pagesWanted?: number;
+}
+
+interface PageAnswer {
+	rows: IDataObject[];
+	/** `meta.last_page`, NaN when the answer has none (a single page). */
+	lastPage: number;
+	currentPage: number;
+}
+
 /**
- * Yields one page of rows at a time, following `meta.current_page` / `meta.last_page` as the API
- * reports them on each page; an answer without `last_page` is a single page.
+ * Yields one page of rows at a time, in page order, following `meta.current_page` /
+ * `meta.last_page` as the API reports them on each page; an answer without `last_page` is a
+ * single page. Once the first page has told how many there are, up to `concurrency` of the
+ * following pages are requested at once, and each is yielded as soon as it and every page
+ * before it have arrived: at most `concurrency` pages are held ahead of the caller. A failed page
+ * fails the read when the caller reaches it; pages requested beyond where the caller stops are
+ * dropped unread.
  */
 export async function* apiPages(
 	this: IppanelContext,
 	pagination: Pagination,
 	itemIndex = 0,
+	{ concurrency = DEFAULT_CONCURRENCY, pagesWanted = Infinity }: PagingOptions = {},
 ): AsyncGenerator<IDataObject[]> {
 	const { method, endpoint, pageIn, sizeParam, pageSize } = pagination;
-	for (let page = 1; ; page++) {
+	const fetchPage = async (page: number): Promise<PageAnswer> => {
 		const paging = { page, [sizeParam]: pageSize };
 		const { data, meta } = await apiRequest.call(this, method, endpoint, {
 			body: pageIn === 'body' ? { ...pagination.body, ...paging } : pagination.body,
 			qs: pageIn === 'qs' ? { ...pagination.qs, ...paging } : pagination.qs,
 			itemIndex,
 		});
-		const rows = Array.isArray(data) ? (data as IDataObject[]) : [];
-		if (rows.length) yield rows;
-		const lastPage = Number(meta.last_page);
-		const currentPage = Number(meta.current_page ?? page);
-		if (!rows.length || !Number.isFinite(lastPage) || currentPage >= lastPage) return;
+		return {
+			rows: Array.isArray(data) ? (data as IDataObject[]) : [],
+			lastPage: Number(meta.last_page),
+			currentPage: Number(meta.current_page ?? page),
+		};
+	};
+	const width = Math.max(1, Math.floor(concurrency));
+	const ahead = new Map<number, Promise<PageAnswer>>();
+	let requested = 1;
+	let lastPage = 1;
+	try {
+		for (let page = 1; ; page++) {
+			// Ask for the pages after this one, up to `width` in flight, never past the last page
+			// known, and one by one past the pages the caller expects to need.
+			const until = Math.min(lastPage, page > pagesWanted ? page : Math.min(pagesWanted, page + width - 1));
+			while (requested < until) {
+				const next = ++requested;
+				const answer = fetchPage(next);
+				answer.catch(() => {}); // read (or dropped) when the caller gets there
+				ahead.set(next, answer);
+			}
+			const pending = ahead.get(page);
+			ahead.delete(page);
+			const { rows, lastPage: reported, currentPage } = await (pending ?? fetchPage(page));
+			if (rows.length) yield rows;
+			if (!rows.length || !Number.isFinite(reported) || currentPage >= reported) return;
+			lastPage = reported;
+		}
+	} finally {
+		ahead.clear();
 	}
 }
 
@@ -226,8 +276,8 @@ export function firstSeen<Row>(idOf: (row: Row) => unknown): (row: Row) => boole
 }
 
 /**
- * Every row of a list endpoint, or the first `limit` rows. `map` shapes each row as it arrives
- * (returning undefined drops it), so pages are never held twice.
+ * Every row of a list endpoint, or the first `limit` rows, in the API's order. `map` shapes each
+ * row as its page comes up in order (returning undefined drops it), so pages are never held twice.
  */
 export async function apiRequestAllItems(
 	this: IppanelContext,
@@ -236,10 +286,19 @@ export async function apiRequestAllItems(
 		limit,
 		itemIndex = 0,
 		map,
-	}: { limit?: number; itemIndex?: number; map?: (row: IDataObject) => IDataObject | undefined } = {},
+		concurrency,
+	}: {
+		limit?: number;
+		itemIndex?: number;
+		map?: (row: IDataObject) => IDataObject | undefined;
+		/** Pages requested at once (default DEFAULT_CONCURRENCY); see apiPages. */
+		concurrency?: number;
+	} = {},
 ): Promise<IDataObject[]> {
 	const results: IDataObject[] = [];
-	for await (const rows of apiPages.call(this, pagination, itemIndex)) {
+	// With a limit, the pages that hold it are read at once; past them one by one (rows dropped by `map`).
+	const pagesWanted = limit === undefined ? Infinity : Math.ceil(limit / Math.max(1, pagination.pageSize));
+	for await (const rows of apiPages.call(this, pagination, itemIndex, { concurrency, pagesWanted })) {
 		for (const row of rows) {
 			const shaped = map ? map(row) : row;
 			if (shaped === undefined) continue;
