@@ -198,6 +198,8 @@ export interface PagingOptions {
 
 interface PageAnswer {
 	rows: IDataObject[];
+	/** `meta.total`, NaN when the answer has none. */
+	total: number;
 	/** `meta.last_page`, NaN when the answer has none (a single page). */
 	lastPage: number;
 	currentPage: number;
@@ -211,6 +213,13 @@ interface PageAnswer {
  * before it have arrived: at most `concurrency` pages are held ahead of the caller. A failed page
  * fails the read when the caller reaches it; pages requested beyond where the caller stops are
  * dropped unread.
+ *
+ * Pages asked for at once are not answered in order. On a newest-first list a row added meanwhile
+ * pushes every row one place down, so a page answered before the addition and an earlier page
+ * answered after it would leave a gap between them (sequential paging only repeats rows, which
+ * `firstSeen` drops). The answers' `meta.total` shows it: a page reporting fewer rows in all than
+ * a page before it was answered before rows were added, and is asked for again (once: a list
+ * that also lost rows meanwhile pages as it would sequentially).
  */
 export async function* apiPages(
 	this: IppanelContext,
@@ -228,6 +237,7 @@ export async function* apiPages(
 		});
 		return {
 			rows: Array.isArray(data) ? (data as IDataObject[]) : [],
+			total: meta.total === undefined || meta.total === null ? NaN : Number(meta.total),
 			lastPage: Number(meta.last_page),
 			currentPage: Number(meta.current_page ?? page),
 		};
@@ -236,6 +246,7 @@ export async function* apiPages(
 	const ahead = new Map<number, Promise<PageAnswer>>();
 	let requested = 1;
 	let lastPage = 1;
+	let mostRows = -Infinity;
 	try {
 		for (let page = 1; ; page++) {
 			// Ask for the pages after this one, up to `width` in flight, never past the last page
@@ -249,7 +260,11 @@ export async function* apiPages(
 			}
 			const pending = ahead.get(page);
 			ahead.delete(page);
-			const { rows, lastPage: reported, currentPage } = await (pending ?? fetchPage(page));
+			let answer = await (pending ?? fetchPage(page));
+			// Answered before rows were added that an earlier page already counted: ask again.
+			if (width > 1 && answer.total < mostRows) answer = await fetchPage(page);
+			if (Number.isFinite(answer.total)) mostRows = Math.max(mostRows, answer.total);
+			const { rows, lastPage: reported, currentPage } = answer;
 			if (rows.length) yield rows;
 			if (!rows.length || !Number.isFinite(reported) || currentPage >= reported) return;
 			lastPage = reported;
