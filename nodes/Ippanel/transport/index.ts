@@ -127,9 +127,7 @@ function checkedRoot(this: IppanelContext, baseUrl: unknown, itemIndex?: number)
 }
 
 function retryDelayMs(attempt: number, retryAfter?: string): number {
-	const seconds = Number(retryAfter);
-	if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, MAX_RETRY_AFTER_MS);
-	return 500 * 2 ** attempt;
+	return retryAfterMs(retryAfter) ?? 500 * 2 ** attempt;
 }
 
 /**
@@ -171,7 +169,27 @@ export async function apiRequest(
 	const parsed = parseBody(answer.body);
 	if (answer.status === 200 && parsed.envelope?.meta.status === true) return parsed.envelope;
 	// Any other status, or HTTP 200 with meta.status false: IPPanel said no.
-	throw ippanelError(this.getNode(), { ...failed, ...parsed });
+	const error = ippanelError(this.getNode(), { ...failed, ...parsed });
+	if (answer.status === 429) slowDownHints.set(error, retryAfterMs(answer.retryAfter));
+	throw error;
+}
+
+/** Errors of calls IPPanel answered with 429, and the wait its Retry-After asked for (undefined: none). */
+const slowDownHints = new WeakMap<Error, number | undefined>();
+
+function retryAfterMs(header: string | undefined): number | undefined {
+	const seconds = Number(header);
+	if (header === undefined || header === '' || !Number.isFinite(seconds) || seconds < 0) return undefined;
+	return Math.min(seconds * 1000, MAX_RETRY_AFTER_MS);
+}
+
+/**
+ * Whether `error` is IPPanel answering 429 ("too many" / the same send again) to a call of
+ * `apiRequest`, and the wait its Retry-After header asked for, capped at 30 s.
+ */
+export function slowDownHint(error: unknown): { retryAfterMs?: number } | undefined {
+	if (!(error instanceof Error) || !slowDownHints.has(error)) return undefined;
+	return { retryAfterMs: slowDownHints.get(error) };
 }
 
 /** How a list endpoint takes its page: in the query or the JSON body, and the name of its size field. */
