@@ -67,13 +67,18 @@ function outboxIds(data: unknown): number[] {
 	return Array.isArray(ids) ? ids.map(Number) : [];
 }
 
-/** `items 3–7`, `item 2`, `items 1, 4, 9` or `40 items`: short enough for an error description. */
+/** `item 2`, `items 0–80, 82–100` or, past ten runs, the first ten and the count: short enough for an error. */
 function itemsText(requests: SendRequest[]): string {
 	const items = [...new Set(requests.flatMap((request) => request.items))].sort((a, b) => a - b);
-	const contiguous = items.every((item, index) => index === 0 || item === items[index - 1] + 1);
-	if (items.length > 2 && contiguous) return `items ${items[0]}–${items[items.length - 1]}`;
-	if (items.length > 12) return `${items.length} items (${items.slice(0, 10).join(', ')}, …)`;
-	return `item${items.length === 1 ? '' : 's'} ${items.join(', ')}`;
+	const runs: string[] = [];
+	for (let start = 0; start < items.length; ) {
+		let end = start;
+		while (end + 1 < items.length && items[end + 1] === items[end] + 1) end++;
+		runs.push(end === start ? String(items[start]) : `${items[start]}–${items[end]}`);
+		start = end + 1;
+	}
+	const shown = runs.length > 10 ? `${runs.slice(0, 10).join(', ')}, … (${items.length} items)` : runs.join(', ');
+	return `item${items.length === 1 ? '' : 's'} ${shown}`;
 }
 
 /** The account of a stopped send, added to the error that stops the node. */
