@@ -8,6 +8,8 @@
  *  3. the IPPanel emulator in-process; import a credential and every examples/*.json
  *  4. `n8n execute` the examples listed in test/e2e/cases.js; check their output and the
  *     exact requests the emulator received
+ *  4b. an AI Agent (OpenAI Chat Model on a scripted fake model) uses the IPPanel node as its
+ *     tool (test/e2e/agent.js)
  *  5. `n8n start`: activate the auto-reply example and check the IPPanel Trigger's first poll
  *     (test/e2e/trigger.js); headless chromium drives the editor meanwhile (test/e2e/browser.js);
  *     then a message arrives and the next scheduled poll must reply to it exactly once
@@ -26,8 +28,10 @@ const { Results, runSuite, runCase, assert, withManualStart } = require('../test
 const cases = require('../test/e2e/cases');
 const { runBrowserChecks } = require('../test/e2e/browser');
 const { activateTrigger, checkNextPoll } = require('../test/e2e/trigger');
+const { runAgentChecks } = require('../test/e2e/agent');
 
 const API_KEY = 'emulator-api-key';
+const IPPANEL_CREDENTIAL = { id: 'ippanelE2eCred01', name: 'IPPanel (local emulator)' };
 const LOGIN = { email: 'e2e@example.com', password: `E2e-${crypto.randomBytes(6).toString('hex')}-Pw1` };
 const DOCS_IMAGES = path.join(env.paths.root, 'docs', 'images');
 const MINUTE = 60 * 1000;
@@ -57,8 +61,7 @@ async function installPackage(results, tmp, userFolder) {
 /** Imports the credential and every example; returns the examples or undefined. */
 async function importAll(results, n8nEnv, emulatorUrl, tmp) {
 	const credential = env.ippanelCredential({
-		id: 'ippanelE2eCred01',
-		name: 'IPPanel (local emulator)',
+		...IPPANEL_CREDENTIAL,
 		baseUrl: emulatorUrl,
 		apiKey: API_KEY,
 	});
@@ -129,6 +132,9 @@ async function main() {
 		const examples = await timed('import', () => importAll(results, n8nEnv, started.baseUrl, tmp));
 		if (!examples) return results;
 		await timed('headless', () => runHeadless(results, n8nEnv, emulator, examples, tmp));
+		await timed('agent', () =>
+			runAgentChecks({ results, n8nEnv, emulator, ippanelCredential: IPPANEL_CREDENTIAL, apiKey: API_KEY, tmp }),
+		);
 		if (screenshots) env.log(`screenshots go to ${path.relative(env.paths.root, DOCS_IMAGES)}/`);
 
 		if (args.has('--no-server')) return results;

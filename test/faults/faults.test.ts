@@ -2,12 +2,10 @@
  * Faults injected by the local emulator, run through a real workflow: what the user sees, and
  * that nothing is lost or sent twice (POST /api/send counted in the request log and the outbox).
  */
-import http from 'http';
-import type { AddressInfo } from 'net';
-
 import { apiKeyCredentials, loginCredentials, runNode, type RunResult } from '../harness';
 import { count, EMULATOR_API_KEY, onRequest, useEmulator } from '../harness/emulator';
 import { FROM } from '../harness/answers';
+import { countConnections, refusedBaseUrl, shortTimeouts } from '../harness/network';
 
 const { emu, baseUrl } = useEmulator();
 
@@ -285,18 +283,20 @@ describe('POST /api/send: never retried', () => {
 
 describe('connection refused', () => {
 	let refusedBase: string;
+	let connections: ReturnType<typeof countConnections>;
 	beforeAll(async () => {
-		// A port that was free a moment ago and has no listener now.
-		const server = http.createServer();
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		refusedBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
-		await new Promise((resolve) => server.close(resolve));
+		refusedBase = await refusedBaseUrl();
 	});
+	beforeEach(() => {
+		connections = countConnections(refusedBase);
+	});
+	afterEach(() => connections.restore());
 
 	test('a read: retried 3 times within ~1.5 s, then says the connection was refused', async () => {
 		const { result, ms } = await timed(() => runNode({ parameters: getCredit, credentials: apiKeyCredentials(refusedBase) }));
 		expect(ms).toBeGreaterThanOrEqual(1500); // two backoffs: 3 attempts
 		expect(ms).toBeLessThan(3500);
+		expect(connections.count()).toBe(3);
 		expect(result.error?.message).toBe('IPPanel request failed (no answer): the connection was refused (is the Base URL right?)');
 	});
 
@@ -304,6 +304,55 @@ describe('connection refused', () => {
 		const result = await runNode({ parameters: sendTo('09121110001'), credentials: apiKeyCredentials(refusedBase) });
 		expect(result.error?.message).toBe('Not sent: the connection was refused (is the Base URL right?)');
 		expect(result.error?.description).toContain(NOTHING_SENT);
+		// Safe to retry, as nothing reached a server, yet a send is still tried exactly once.
+		expect(connections.count()).toBe(1);
+	});
+
+	test('a send with a login session token: "Not sent", one attempt, no new login', async () => {
+		const credentials = loginCredentials(baseUrl());
+		expect((await runNode({ parameters: getCredit, credentials })).error).toBeUndefined();
+		credentials.data.baseUrl = refusedBase; // the session token stays
+		const result = await runNode({ parameters: sendTo('09121110001'), credentials });
+		expect(result.error?.message).toBe('Not sent: the connection was refused (is the Base URL right?)');
+		expect(connections.count()).toBe(1);
+		expect(credentials.preAuthCalls).toBe(1);
+	});
+});
+
+describe('time-out (the transport\'s 60 s, shortened here to 0.3 s)', () => {
+	// The emulator answers after DELAY: a request it delays never outlives its test.
+	const DELAY = 800;
+	const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+	let timeouts: ReturnType<typeof shortTimeouts>;
+	beforeEach(() => {
+		timeouts = shortTimeouts(300);
+	});
+	afterEach(async () => {
+		timeouts.restore();
+		await sleep(DELAY);
+	});
+
+	test.each([
+		['API key', apiKey],
+		['login session token', () => loginCredentials(baseUrl())],
+	])('a send (%s): "may have happened", exactly one POST /api/send', async (_auth, credentials) => {
+		emu.injectFault({ kind: 'delay', delayMs: DELAY, path: SEND, method: 'POST', times: 5 });
+		const result = await runNode({ parameters: sendTo('09121110001'), credentials: credentials() });
+		expect(result.error?.message).toBe('The send may have happened: the request timed out (no answer)');
+		expect(result.error?.description).toContain(MAY_HAVE_HAPPENED);
+		expect(count(emu, 'POST', SEND)).toBe(1);
+		expect(timeouts.asked).toContain(60_000);
+		// It did happen, once: the late answer's send is the only outbox entry.
+		await sleep(DELAY);
+		expect(newOutbox()).toHaveLength(1);
+	});
+
+	test('a read: retried 3 times, then says it timed out', async () => {
+		emu.injectFault({ kind: 'delay', delayMs: DELAY, path: CREDIT, times: 5 });
+		const result = await runNode({ parameters: getCredit, credentials: apiKey() });
+		expect(result.error?.message).toBe('IPPanel request failed (no answer): the request timed out');
+		expect(count(emu, 'GET', CREDIT)).toBe(3);
+		expect(timeouts.asked).toEqual([60_000, 60_000, 60_000]);
 	});
 });
 

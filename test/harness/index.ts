@@ -62,6 +62,10 @@ export interface RunOptions {
 	onError?: INode['onError'];
 	mode?: WorkflowExecuteMode;
 	nodeType?: string;
+	/** The node's "Retry On Fail" settings. */
+	settings?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
+	/** The execution's id; default a new one per run, as n8n gives every execution its own. */
+	executionId?: string;
 }
 
 export interface RunResult {
@@ -84,6 +88,7 @@ function initBinaryData() {
 export function additionalDataFor(
 	hooks: ExecutionLifecycleHooks | undefined,
 	credentials: CredentialStore,
+	executionId = 'test-execution',
 ): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: new TestCredentialsHelper({ ippanelApi: credentials }),
@@ -92,7 +97,7 @@ export function additionalDataFor(
 			throw new Error('not supported in tests');
 		},
 		getRunExecutionData: async () => undefined,
-		executionId: 'test-execution',
+		executionId,
 		restApiUrl: 'http://localhost:5678/rest',
 		instanceBaseUrl: 'http://localhost:5678/',
 		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
@@ -107,9 +112,12 @@ export function additionalDataFor(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
+let executions = 0;
+
 /** Runs Input → IPPanel once and returns what the IPPanel node produced. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	await initBinaryData();
+	const executionId = options.executionId ?? `test-execution-${++executions}`;
 	const items = options.items ?? [{}];
 	const binary = (options.binary ?? []).map((files) =>
 		Object.fromEntries(
@@ -137,6 +145,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			parameters: options.parameters,
 			credentials: { ippanelApi: { id: '1', name: 'IPPanel account' } },
 			...(options.onError ? { onError: options.onError } : {}),
+			...options.settings,
 		},
 	];
 	const workflow = new Workflow({
@@ -149,7 +158,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		settings: { timezone: options.timezone ?? 'UTC' },
 	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
 		id: 'test-workflow',
 		name: 'test',
 		nodes,
@@ -177,7 +186,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		},
 	} as IRunExecutionData;
 
-	const execute = new WorkflowExecute(additionalDataFor(hooks, options.credentials), options.mode ?? 'manual', runExecutionData);
+	const execute = new WorkflowExecute(additionalDataFor(hooks, options.credentials, executionId), options.mode ?? 'manual', runExecutionData);
 	await execute.processRunExecutionData(workflow);
 	const run = await done;
 

@@ -7,6 +7,7 @@ import nock from 'nock';
 
 import { API_KEY, apiKeyCredentials, runNode } from '../harness';
 import { loadExample } from '../harness/examples';
+import { fixWallClock } from '../harness/fixedClock';
 import { BASE, outboxRow, page, recipientRow } from './fixtures';
 
 const example = loadExample('report-export-daily.json');
@@ -26,11 +27,17 @@ describe('example: daily report export', () => {
 		expect([fileNode.type, fileNode.parameters.operation]).toEqual(['n8n-nodes-base.convertToFile', 'csv']);
 	});
 
+	// 00:30 in Tehran, still the day before in UTC: the run and this test read the same instant.
+	beforeEach(() => fixWallClock('2025-03-20T21:00:00Z'));
+	afterEach(() => jest.useRealTimers());
+
 	test('List asks for yesterday in the workflow time zone; Recipients runs once per outbox row, one item per recipient', async () => {
 		const timezone = 'Asia/Tehran';
 		const today = DateTime.now().setZone(timezone).startOf('day');
 		const from = String(today.minus({ days: 1 }).toSeconds());
 		const to = String(today.toSeconds() - 1);
+		// Yesterday in Tehran: 2025-03-20 00:00 to 23:59:59 (UTC+03:30).
+		expect([from, to]).toEqual(['1742416200', '1742502599']);
 
 		const listBodies: unknown[] = [];
 		nock(BASE, { reqheaders: { authorization: API_KEY } })

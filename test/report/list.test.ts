@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import nock from 'nock';
 
 import { API_KEY, apiKeyCredentials, runNode } from '../harness';
+import { fixWallClock } from '../harness/fixedClock';
 import { BASE, outboxRow, page } from './fixtures';
 
 /** Records every `new_list` body and answers with `answer(body)`. */
@@ -206,17 +207,25 @@ describe('Report → Get Many (new_list)', () => {
 	});
 
 	test('a Luxon DateTime from an expression ({{ $today }}) is read in its own zone', async () => {
-		const { bodies } = newList(() => page([]));
-		await runNode({
-			timezone: 'Asia/Tehran',
-			parameters: list({ returnAll: true, filters: { create_from_date: '={{ $today.minus({ days: 1 }) }}', create_to_date: '={{ $today }}' } }),
-			credentials: apiKeyCredentials(BASE),
-		});
-		const today = DateTime.now().setZone('Asia/Tehran').startOf('day');
-		expect(bodies[0].filters).toEqual({
-			create_from_date: String(today.minus({ days: 1 }).toSeconds()),
-			create_to_date: String(today.toSeconds()),
-		});
+		// 00:30 in Tehran, still the day before in UTC: the run and this test read the same instant.
+		fixWallClock('2025-03-20T21:00:00Z');
+		try {
+			const { bodies } = newList(() => page([]));
+			await runNode({
+				timezone: 'Asia/Tehran',
+				parameters: list({ returnAll: true, filters: { create_from_date: '={{ $today.minus({ days: 1 }) }}', create_to_date: '={{ $today }}' } }),
+				credentials: apiKeyCredentials(BASE),
+			});
+			const today = DateTime.now().setZone('Asia/Tehran').startOf('day');
+			expect(bodies[0].filters).toEqual({
+				create_from_date: String(today.minus({ days: 1 }).toSeconds()),
+				create_to_date: String(today.toSeconds()),
+			});
+			// 2025-03-21 00:00 Tehran (UTC+03:30) is 2025-03-20 20:30 UTC.
+			expect(bodies[0].filters).toEqual({ create_from_date: '1742416200', create_to_date: '1742502600' });
+		} finally {
+			jest.useRealTimers();
+		}
 	});
 
 	test('dates given as Unix seconds from an expression pass through unchanged', async () => {

@@ -13,7 +13,8 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { apiKeyCredentials, everythingProduced, loginCredentials, runNode, type CredentialStore, type RunResult } from '../harness';
 import type { InputFile } from '../harness';
-import { useEmulator } from '../harness/emulator';
+import { useEmulator, type Fault } from '../harness/emulator';
+import { refusedBaseUrl, shortTimeouts } from '../harness/network';
 import { FROM } from '../harness/answers';
 
 const API_KEY = 'scan-api-key-7d2e41c9b0';
@@ -205,6 +206,84 @@ describe('login failures', () => {
 	});
 });
 
+/**
+ * Every way a request can fail, for a send (never retried) and a read (retried), stopping the
+ * workflow and with continueOnFail, in both auth modes: the secret was in the failed request's
+ * headers, so an error that kept the HTTP client's request (config, headers) would show it.
+ */
+const FAILURE_DELAY = 700;
+type FailurePath = { fault?: Fault; refused?: true; timeout?: true; shown: RegExp };
+const failurePaths: Record<string, FailurePath> = {
+	'dropped connection': { fault: { kind: 'drop' }, shown: /the connection was dropped before an answer came/ },
+	'time-out': { fault: { kind: 'delay', delayMs: FAILURE_DELAY }, timeout: true, shown: /the request timed out/ },
+	'HTML page': { fault: { kind: 'html', status: 502, headers: { 'Retry-After': '0' } }, shown: /an HTML page \\?"502 Bad Gateway/ },
+	'refused connection': { refused: true, shown: /the connection was refused/ },
+	'HTTP 401': { fault: { kind: 'status', status: 401 }, shown: /HTTP 401 400-1/ },
+	'5xx after retries': { fault: { kind: 'status', status: 503, headers: { 'Retry-After': '0' } }, shown: /HTTP 503 503-1/ },
+	'non-JSON answer': { fault: { kind: 'truncated' }, shown: /the answer was not valid JSON/ },
+};
+const failureOperations = {
+	send: { parameters: () => send('webservice', { fromNumber: FROM, recipients: '09121234567', message: text() }), path: '/api/send' },
+	read: { parameters: () => ({ resource: 'account', operation: 'getCredit' }), path: '/api/payment/credit/mine' },
+};
+
+/** Every string reachable from `value`: own properties enumerable or not (an error's cause, message, stack). */
+function allStrings(value: unknown, seen = new Set<unknown>()): string[] {
+	if (typeof value === 'string') return [value];
+	if (Buffer.isBuffer(value)) return [value.toString()];
+	if (typeof value !== 'object' || value === null || seen.has(value)) return [];
+	seen.add(value);
+	const values = value instanceof Map ? [...value.keys(), ...value.values()] : Object.getOwnPropertyNames(value).map((key) => {
+		try {
+			return (value as Record<string, unknown>)[key];
+		} catch {
+			return undefined;
+		}
+	});
+	return values.flatMap((inner) => allStrings(inner, seen));
+}
+
+const failuresProduced: Array<{ name: string; text: string }> = [];
+
+describe.each(['apiKey', 'login'] as const)('failure paths, %s', (auth) => {
+	let refusedBase: string;
+	beforeAll(async () => {
+		refusedBase = await refusedBaseUrl();
+	});
+	const cases = Object.keys(failurePaths).flatMap((path) =>
+		(['send', 'read'] as const).flatMap((operation) =>
+			([undefined, 'continueErrorOutput'] as const).map((onError) => [path, operation, onError] as const),
+		),
+	);
+	test.each(cases)('%s on a %s (onError: %s)', async (pathName, operation, onError) => {
+		const path = failurePaths[pathName];
+		const credentials = credentialsFor(auth);
+		if (path.refused) {
+			// In login mode the session token is got first, then the next request is refused.
+			if (auth === 'login') expect((await runNode({ parameters: failureOperations.read.parameters(), credentials })).error).toBeUndefined();
+			credentials.data.baseUrl = refusedBase;
+		}
+		if (path.fault) emu.injectFault({ ...path.fault, path: failureOperations[operation].path, times: 10 });
+		const timeouts = path.timeout ? shortTimeouts(250) : undefined;
+		let result: RunResult;
+		try {
+			result = await runNode({ parameters: failureOperations[operation].parameters(), credentials, onError });
+		} finally {
+			timeouts?.restore();
+		}
+		if (path.timeout) await new Promise((resolve) => setTimeout(resolve, FAILURE_DELAY)); // the delayed answer ends here
+		collectTokens();
+		const errorItems = result.outputs.flat().filter((item) => item.json.error !== undefined);
+		const shown = onError ? errorItems.map((item) => item.json.error).join(' ') : result.error?.message;
+		expect(shown).toMatch(path.shown);
+		if (onError) expect(errorItems.map((item) => item.error?.message)).toEqual([shown]); // the error object rides on the item
+		failuresProduced.push({
+			name: `${auth} ${pathName} ${operation} ${onError ?? 'stop'}`,
+			text: [everythingProduced(result), ...allStrings(result.error), ...allStrings(result.outputs), ...allStrings(result.run.data.resultData)].join('\n'),
+		});
+	});
+});
+
 describe('the scan', () => {
 	test('covered every operation in both auth modes, and captured n8n\'s debug log', () => {
 		expect(produced.length).toBe(Object.keys(scenarios).length * 2 * 2 + 2);
@@ -214,6 +293,12 @@ describe('the scan', () => {
 		expect(log).toContain('"description":"IPPanel refused a field'); // errors are logged whole, description included
 		// the session tokens really were seen (one per login), so the scan below can find them
 		expect(secrets.size).toBeGreaterThan(3 + 2);
+	});
+
+	test('covered every failure path, both ways, in both auth modes, and n8n logged them', () => {
+		expect(failuresProduced.length).toBe(Object.keys(failurePaths).length * 2 * 2 * 2);
+		const log = logged.join('\n');
+		for (const { shown } of Object.values(failurePaths)) expect(log).toMatch(shown);
 	});
 
 	const scan = (sources: Array<{ name: string; text: string }>) =>
@@ -226,6 +311,6 @@ describe('the scan', () => {
 	});
 
 	test('no API key, password, session token or TOTP secret anywhere', () => {
-		expect(scan([...produced, { name: 'log', text: logged.join('\n') }])).toEqual([]);
+		expect(scan([...produced, ...failuresProduced, { name: 'log', text: logged.join('\n') }])).toEqual([]);
 	});
 });

@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'net';
 import nock from 'nock';
 
 import { API_KEY, apiKeyCredentials, everythingProduced, runNode } from '../harness';
+import { shortTimeouts } from '../harness/network';
 import { BASE, fail, FROM, ok, recordSends } from './fixtures';
 
 const parameters = { resource: 'send', operation: 'webservice', fromNumber: FROM, recipients: '09121234567', message: 'Hi' };
@@ -73,20 +74,24 @@ describe('no retry, and an honest message, when a send fails', () => {
 	});
 
 	// nock's simulated socket errors do not reach n8n's HTTP stack as such: a real local server does.
+	// The transport's 60 s time-out is asked for, and met after 0.3 s instead (shortTimeouts).
 	test.each([
 		['a dropped connection', 'drop', 'the connection was dropped before an answer came (no answer)'],
 		['a timeout (60 s, the transport\'s limit)', 'hang', 'the request timed out (no answer)'],
 	] as const)('%s: "may have happened", not retried, check the outbox', async (_what, behaviour, reason) => {
 		const server = await brokenServer(behaviour);
+		const timeouts = shortTimeouts(300);
 		try {
 			const result = await runNode({ parameters, credentials: apiKeyCredentials(server.base) });
 			expect(server.requests()).toBe(1);
+			expect(timeouts.asked).toEqual([60_000]);
 			expect(result.error?.message).toBe(`The send may have happened: ${reason}`);
 			expect(result.error?.description).toContain('It was NOT retried, to avoid sending twice. Check Report → List');
 		} finally {
+			timeouts.restore();
 			await server.close();
 		}
-	}, 75_000);
+	});
 
 	test('429: explains the 40-second duplicate rule, not retried', async () => {
 		const attempts = failingSend((i) => i.reply(429, fail('درخواست تکراری', '429-1')));

@@ -1,10 +1,11 @@
-/** Issue 10: dry run, spending cap and recipient cap, checked once per execution before any send. */
+/** Dry run, spending cap and recipient cap, checked once per execution before any send. */
+import type { INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { apiKeyCredentials, runNode } from '../harness';
 import { BASE, FROM, mobiles, ok, recordPrices, recordSends } from './fixtures';
 
-const webservice = (additionalFields: object) => ({
+const webservice = (additionalFields: INodeParameters) => ({
 	resource: 'send',
 	operation: 'webservice',
 	fromNumber: FROM,
@@ -288,5 +289,111 @@ describe('batching and caps together', () => {
 		});
 		expect(result.error?.message).toContain('the estimated cost 18,000 Rials is over the cap of 17,999 Rials');
 		expect(sends.bodies).toEqual([]);
+	});
+});
+
+/**
+ * Each item has its own Additional Fields (an expression can differ per item), yet the safety
+ * options hold for the whole execution: a dry run on any item makes it all a dry run, and the
+ * strictest cap of any item applies. The deciding item is never the first, so reading only the
+ * first (or only the last) item's options fails here.
+ */
+describe('safety options set on one item only', () => {
+	const items = [
+		{ mobile: '09121234567', text: 'A' },
+		{ mobile: '09351234567', text: 'A' },
+		{ mobile: '09901234567', text: 'B' },
+	];
+
+	test('Dry Run true on item 1 only: the whole execution is a dry run, nothing sent', async () => {
+		const sends = recordSends();
+		const prices = recordPrices();
+		const result = await runNode({ parameters: webservice({ dryRun: '={{ $itemIndex === 1 }}' }), items, credentials: credentials() });
+		expect(result.error).toBeUndefined();
+		expect(sends.bodies).toEqual([]);
+		expect(prices).toEqual([
+			{ number: FROM, message: 'A' },
+			{ number: FROM, message: 'B' },
+		]);
+		expect(result.items.map((item) => [item.json.dry_run, item.json.recipients_count, item.pairedItem])).toEqual([
+			[true, 1, { item: 0 }],
+			[true, 1, { item: 1 }],
+			[true, 1, { item: 2 }],
+		]);
+	});
+
+	test('Dry Run from the item\'s own data (only the middle item asks for it): nothing sent, also batched', async () => {
+		for (const batchItems of [false, true]) {
+			const sends = recordSends();
+			recordPrices();
+			const result = await runNode({
+				parameters: webservice({ dryRun: '={{ $json.preview === true }}', batchItems }),
+				items: [items[0], { ...items[1], preview: true }, items[2]],
+				credentials: credentials(),
+			});
+			expect(result.error).toBeUndefined();
+			expect(sends.bodies).toEqual([]);
+			expect(result.items.map((item) => item.json.dry_run)).toEqual([true, true, true]);
+			nock.cleanAll();
+		}
+	});
+
+	test('Max Cost strict on item 1 only: refused for the whole execution, nothing sent', async () => {
+		for (const onError of [undefined, 'continueRegularOutput'] as const) {
+			const sends = recordSends();
+			recordPrices();
+			const result = await runNode({
+				// 3 recipients at 2,503 Rials: 7,509 in all. Items 0 and 2 allow far more.
+				parameters: webservice({ maxCost: '={{ $itemIndex === 1 ? 5000 : 1000000 }}' }),
+				items,
+				credentials: credentials(),
+				onError,
+			});
+			expect(sends.bodies).toEqual([]);
+			const message = 'Refused by Max Cost (maxCost): the estimated cost 7,509 Rials is over the cap of 5,000 Rials. Nothing was sent.';
+			if (onError) expect(result.items.map((item) => item.json.error)).toEqual([message, message, message]);
+			else expect(result.error?.message).toBe(message);
+			nock.cleanAll();
+		}
+	});
+
+	test('Max Cost set on the last item only (the others leave it empty): it still applies to all', async () => {
+		const sends = recordSends();
+		recordPrices();
+		const result = await runNode({
+			parameters: webservice({ maxCost: '={{ $itemIndex === 2 ? 5000 : "" }}' }),
+			items,
+			credentials: credentials(),
+		});
+		expect(result.error?.message).toBe(
+			'Refused by Max Cost (maxCost): the estimated cost 7,509 Rials is over the cap of 5,000 Rials. Nothing was sent.',
+		);
+		expect(sends.bodies).toEqual([]);
+	});
+
+	test('Max Recipients strict on item 1 only: refused for the whole execution, nothing sent', async () => {
+		const sends = recordSends();
+		const result = await runNode({
+			parameters: webservice({ maxRecipients: '={{ $itemIndex === 1 ? 2 : 100 }}' }),
+			items,
+			credentials: credentials(),
+		});
+		expect(result.error?.message).toBe(
+			'Refused by Max Recipients (maxRecipients): this execution would reach 3 recipients, more than the cap of 2. Nothing was sent.',
+		);
+		expect(sends.bodies).toEqual([]);
+	});
+
+	test('the same caps loose on every item: sent normally, each request once', async () => {
+		const sends = recordSends(1);
+		recordPrices();
+		const result = await runNode({
+			parameters: webservice({ maxCost: '={{ $itemIndex === 1 ? 7509 : 1000000 }}', maxRecipients: '={{ $itemIndex === 1 ? 3 : 100 }}', dryRun: '={{ false }}' }),
+			items,
+			credentials: credentials(),
+		});
+		expect(result.error).toBeUndefined();
+		expect(sends.bodies).toHaveLength(3);
+		expect(result.items.map((item) => item.json.message_outbox_id)).toEqual([1, 2, 3]);
 	});
 });

@@ -56,6 +56,19 @@ describe('IPPanel Trigger: Delivery Status Changed', () => {
 		expect(fake.api.since(mark)).toEqual([`POST ${LIST}`]);
 	});
 
+	test('a send listed late, after a newer one was already read: its statuses emitted once each', async () => {
+		const trigger = await activated(delivery());
+		const late = send({ state_id: 6, recipients: to(2, 3), hidden: true });
+		fake.clock.advance(45);
+		const newer = send({ state_id: 6, recipients: to(2) });
+		expect(lines(await trigger.poll())).toEqual([`${newer.id} +989120000000 delivered`]);
+
+		fake.clock.advance(15);
+		late.hidden = false;
+		expect(lines(await trigger.poll())).toEqual([`${late.id} +989120000000 delivered`, `${late.id} +989120000001 not_delivered`]);
+		expect(await trigger.poll()).toBeNull();
+	});
+
 	test('one event per recipient per final status, while the message still has open recipients', async () => {
 		const trigger = await activated(delivery());
 		const m = send({ state_id: 6, recipients: to(3, 1) });

@@ -34,6 +34,11 @@ export interface OutboxMessage {
 	state_id: number;
 	message: string;
 	recipients: Recipient[];
+	/**
+	 * Not in the outbox list yet: a send IPPanel has created (its id and time are taken) but lists
+	 * only a little later, possibly after newer sends were already listed.
+	 */
+	hidden?: boolean;
 }
 
 const DONE = { status: true, message: 'انجام شد', message_parameters: [], message_code: '200-1' };
@@ -138,6 +143,7 @@ export class FakeIppanel {
 			state_id: fields.state_id ?? 1,
 			message: fields.message ?? 'hello',
 			recipients: fields.recipients ?? [{ recipient: '+989121234567', message_status: 0 }],
+			...(fields.hidden ? { hidden: true } : {}),
 		};
 		this.outbox.push(message);
 		return message;
@@ -158,7 +164,7 @@ export class FakeIppanel {
 		}
 		if (method === 'POST' && path === '/v1/api/report/new_list') {
 			const from = Number((body.filters as IDataObject | undefined)?.create_from_date ?? 0);
-			const rows = this.outbox.filter((m) => m.time >= from).reverse().map(outboxRow);
+			const rows = this.outbox.filter((m) => m.time >= from && !m.hidden).reverse().map(outboxRow);
 			return paged(rows, page, Number(body.limit ?? 10), '/api/report/new_list');
 		}
 		const message = this.outbox.find((m) => String(m.id) === String(query.bulk_id));

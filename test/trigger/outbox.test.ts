@@ -113,6 +113,24 @@ describe('IPPanel Trigger: Outbox Message Finished', () => {
 		expect(await trigger.poll()).toBeNull();
 	});
 
+	test.each([
+		['20 s', 20],
+		['60 s (the whole settle margin)', 60],
+	])('a send listed late, after a newer one %s younger was emitted: emitted once, on the poll that first lists it', async (_gap, gap) => {
+		const trigger = await activated(finished());
+		const late = send({ state_id: 6, hidden: true });
+		fake.clock.advance(gap);
+		const newer = send({ state_id: 6 });
+		expect(ids(await trigger.poll())).toEqual([newer.id]);
+
+		fake.clock.advance(15);
+		late.hidden = false; // IPPanel lists it only now, with its older id and creation time
+		expect(ids(await trigger.poll())).toEqual([late.id]);
+		expect(await trigger.poll()).toBeNull();
+		fake.clock.advance(15);
+		expect(await trigger.poll()).toBeNull();
+	});
+
 	test('a burst larger than a page: every finished send once, with its stats', async () => {
 		const trigger = await activated(finished());
 		const burst = range(250).map(() => send({ state_id: 6 }));

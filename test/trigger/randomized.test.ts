@@ -1,7 +1,8 @@
 /**
  * Hundreds of polls against random arrivals, arrivals during a poll (shifting its pages), API
- * errors mid-poll and bursts larger than a page, from a seeded PRNG (set TRIGGER_SEED to try
- * others). At the end every event must have been emitted exactly once: no duplicate, no miss.
+ * errors mid-poll, bursts larger than a page and sends IPPanel lists late (after newer ones),
+ * from a seeded PRNG: a fixed list of seeds, plus TRIGGER_SEED when set. At the end every event
+ * must have been emitted exactly once: no duplicate, no miss.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -9,7 +10,8 @@ import { fail, type OutboxMessage } from './fakeIppanel';
 import { triggerRig, type TriggerRig } from './pollRig';
 import { fakeIppanelPerTest } from './perTest';
 
-const SEED = Number(process.env.TRIGGER_SEED ?? 20261123);
+const SEEDS = [20261123, 1, 42, 8675309, 314159];
+if (process.env.TRIGGER_SEED) SEEDS.push(Number(process.env.TRIGGER_SEED));
 const POLLS = 520;
 
 /** mulberry32: small, fast, reproducible. */
@@ -65,8 +67,8 @@ function chaos(random: ReturnType<typeof prng>, errorRate: number, during: () =>
 	};
 }
 
-test(`inbound messages: ${POLLS} polls with random arrivals, none repeated or missed (seed ${SEED})`, async () => {
-	const random = prng(SEED);
+test.each(SEEDS)(`inbound messages: ${POLLS} polls with random arrivals, none repeated or missed (seed %i)`, async (seed) => {
+	const random = prng(seed);
 	for (let i = 0; i < 40; i++) fake.api.addInbound(); // history: never emitted
 	const trigger = triggerRig({ event: 'inboundMessage' }, fake.api.url);
 	expect(await trigger.poll()).toBeNull();
@@ -103,8 +105,8 @@ test(`inbound messages: ${POLLS} polls with random arrivals, none repeated or mi
 	expect(fake.api.requests.length - mark).toBe(1);
 }, 120_000);
 
-test(`outbox finished and delivery statuses: ${POLLS} polls with random sends and reports, none repeated or missed (seed ${SEED})`, async () => {
-	const random = prng(SEED + 1);
+test.each(SEEDS)(`outbox finished and delivery statuses: ${POLLS} polls with random sends (some listed late) and reports, none repeated or missed (seed %i)`, async (seed) => {
+	const random = prng(seed + 1);
 	const FINAL_NOT_SENT = [3, 4, 7, 8, 9];
 	const recipients = () => Array.from({ length: random.int(1, 4) }, (_, i) => ({ recipient: `+9891200000${String(i).padStart(2, '0')}`, message_status: 0 }));
 	const create = (count: number) => {
@@ -137,6 +139,20 @@ test(`outbox finished and delivery statuses: ${POLLS} polls with random sends an
 	const oldFinished = finishedKeys();
 	const oldDelivery = deliveryKeys();
 
+	/**
+	 * A send listed late: created (id and time taken) hidden, listed two polls later, when the poll
+	 * in between may have emitted newer sends up to `gap` seconds younger: within the 60 s settle
+	 * margin, so it must still be emitted once.
+	 */
+	const late: Array<{ message: OutboxMessage; shownAt: number }> = [];
+	const createLate = (poll: number) => {
+		const message = fake.api.addOutbox({ time: fake.clock.now, state_id: random.int(0, 2), recipients: recipients(), hidden: true });
+		late.push({ message, shownAt: poll + 2 });
+	};
+	const showLate = (poll: number) => {
+		for (const entry of late.filter(({ shownAt }) => shownAt <= poll)) entry.message.hidden = false;
+	};
+
 	const tally = { errors: 0, midPoll: 0 };
 	const injected = chaos(random, 0.05, () => {
 		if (random.chance(0.08)) {
@@ -153,12 +169,17 @@ test(`outbox finished and delivery statuses: ${POLLS} polls with random sends an
 		injected.poll();
 		emittedDelivery.push(...(await pollCounting(delivery, tally)).map((i) => `${i.bulk_id} ${i.recipient} ${i.message_status}`));
 	};
+	let gap = random.int(10, 100);
 	for (let poll = 0; poll < POLLS; poll++) {
-		fake.clock.advance(random.int(10, 100));
+		fake.clock.advance(gap);
+		showLate(poll);
 		create(random.chance(0.01) ? random.int(101, 130) : random.chance(0.4) ? random.int(1, 2) : 0);
+		gap = random.int(10, 100);
+		if (gap <= 60 && random.chance(0.1)) createLate(poll);
 		fake.api.outbox.forEach((m) => progress(m, 0.5));
 		await pollBoth();
 	}
+	showLate(Infinity);
 	fake.api.beforeAnswer = undefined;
 	fake.api.outbox.forEach((m) => {
 		progress(m, 1);
@@ -170,6 +191,7 @@ test(`outbox finished and delivery statuses: ${POLLS} polls with random sends an
 	expectExactlyOnce(emittedFinished, new Set([...finishedKeys()].filter((key) => !oldFinished.has(key))));
 	expectExactlyOnce(emittedDelivery, new Set([...deliveryKeys()].filter((key) => !oldDelivery.has(key))));
 	expect(emittedDelivery.length).toBeGreaterThan(500);
+	expect(late.length).toBeGreaterThan(10);
 	expect(tally.errors).toBeGreaterThan(5);
 	expect(tally.midPoll).toBeGreaterThan(50);
 }, 240_000);

@@ -5,6 +5,7 @@ import { apiRequest } from '../../transport';
 import { errorItem, withItemIndex } from '../../helpers/errors';
 import { recipientsCount, type ItemSend, type PlanCache, type SendPlanner, type SendRequest } from './plan';
 import { checkCaps, estimatePrices, readSafetyOptions, type ItemPrice } from './safety';
+import { sendLedger } from './acceptedRequests';
 
 /** What became of one item's requests. */
 interface Outcome {
@@ -166,9 +167,11 @@ async function sendAll(
 ): Promise<Map<number, INodeExecutionData>> {
 	const outcomes = new Map<number, Outcome>(sends.map((send) => [send.itemIndex, { ids: [] }]));
 	const sent: SendRequest[] = [];
-	for (const request of requests) {
+	// Retry On Fail: what an earlier try of this run had sent is replayed, never posted again.
+	const ledger = sendLedger.call(this, requests);
+	for (const [index, request] of requests.entries()) {
 		try {
-			const { data, meta } = await post.call(this, request);
+			const { data, meta } = ledger.replay(index) ?? (await ledger.post(index, async () => await post.call(this, request)));
 			const ids = outboxIds(data);
 			// peer_to_peer answers one id per params entry: give each item its own entries' ids.
 			const perEntry = request.entryItems && request.entryItems.length === ids.length;
@@ -181,6 +184,7 @@ async function sendAll(
 		} catch (error) {
 			if (!this.continueOnFail()) {
 				explainPartialSend(error as Error, sent, outcomes, requests.length);
+				ledger.explain(error as Error);
 				throw withItemIndex(this.getNode(), error as Error, Math.min(...request.items));
 			}
 			for (const item of request.items) outcomes.get(item)!.error ??= error as Error;
