@@ -186,3 +186,25 @@ test('a 429: that send is not posted again, the rest go on one at a time after i
 	expect(after[0].start - span.end).toBeGreaterThanOrEqual(950);
 	after.slice(1).forEach((current, index) => expect(current.start).toBeGreaterThanOrEqual(after[index].end));
 });
+
+test('Retry On Fail after a fault in the middle of 200 concurrent sends: the retry posts only what was not sent, each recipient sent once', async () => {
+	const items = otpItems(200);
+	const since = nextOutboxId();
+	emu.setDelay((request) => (isSend(request) ? 20 : 0));
+	onRequest(emu, (request) => isSend(request) && emu.requests.filter(isSend).length === 100, () =>
+		emu.injectFault({ path: '/api/send', kind: 'status', status: 500 }),
+	);
+	const result = await runNode({
+		parameters: patternSend(),
+		items,
+		credentials: apiKeyCredentials(baseUrl(), EMULATOR_API_KEY),
+		settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 },
+	});
+	expect(result.error).toBeUndefined();
+	const posted = emu.requests.filter(isSend).map((request) => (request.body as { recipients: string[] }).recipients[0]);
+	expect(posted).toHaveLength(201); // 200 requests, and the one refused with 500 again in the retry
+	const outbox = outboxByRecipient(emu, since);
+	expect(outbox.size).toBe(200);
+	expect(emu.state.outbox.filter((entry) => entry.id >= since)).toHaveLength(200);
+	expect(result.items.map((item) => item.json.message_outbox_id)).toEqual(items.map((item) => outbox.get(e164(item))));
+});

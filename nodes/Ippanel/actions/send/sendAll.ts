@@ -5,6 +5,7 @@ import type { IppanelEnvelope } from '../../helpers/interfaces';
 import { runInPool } from '../../helpers/pool';
 import { countParts } from '../../helpers/smsParts';
 import { apiRequest, slowDownHint } from '../../transport';
+import type { SendLedger } from './acceptedRequests';
 import { recipientsCount, type ItemSend, type SendRequest } from './plan';
 
 /**
@@ -26,20 +27,6 @@ import { recipientsCount, type ItemSend, type SendRequest } from './plan';
  * Otherwise no new request starts, the ones in flight finish, and the error (the first failed
  * request in order) tells exactly which requests were sent, which failed and which never started.
  */
-
-/** What an earlier try of this node run did with a request (Retry On Fail), and remembers this one. */
-export interface RequestLedger {
-	replay(index: number): IppanelEnvelope | undefined;
-	post(index: number, post: () => Promise<IppanelEnvelope>): Promise<IppanelEnvelope>;
-	explain(error: Error): void;
-}
-
-/** Without Retry On Fail memory: every request is posted. */
-export const NO_LEDGER: RequestLedger = {
-	replay: () => undefined,
-	post: async (_index, post) => await post(),
-	explain: () => {},
-};
 
 type RequestOutcome = { sent: true; ids: number[]; apiMessage?: string } | { sent: false; error: Error };
 
@@ -107,7 +94,7 @@ export async function sendAll(
 	this: IExecuteFunctions,
 	sends: ItemSend[],
 	requests: SendRequest[],
-	{ concurrency, ledger }: { concurrency: number; ledger: RequestLedger },
+	{ concurrency, ledger }: { concurrency: number; ledger: SendLedger },
 ): Promise<Map<number, INodeExecutionData>> {
 	const continueOnFail = this.continueOnFail();
 	const outcomes: Array<RequestOutcome | undefined> = new Array(requests.length);
