@@ -1,9 +1,9 @@
 import type {
+	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
-	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
@@ -97,15 +97,26 @@ export class IppanelApi implements ICredentialType {
 		return { sessionToken: await renewSession(this.helpers, credentials) };
 	}
 
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		// IPPanel wants the key or token raw, without "Bearer".
-		const secret = credentials.authentication === 'login' ? credentials.sessionToken : credentials.apiKey;
-		requestOptions.headers = { ...requestOptions.headers, Authorization: String(secret ?? '') };
-		return requestOptions;
-	}
+	/**
+	 * IPPanel wants the key or the session token raw, without "Bearer". The generic (declarative)
+	 * form, not a method: n8n lists a credential in the HTTP Request node (Custom API Call) only
+	 * when its `authenticate` can be read without running code.
+	 */
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '={{ $credentials.authentication === "login" ? $credentials.sessionToken : $credentials.apiKey }}',
+			},
+		},
+	};
+
+	/** The credential in the HTTP Request node: Authentication → Predefined Credential Type → IPPanel API. */
+	httpRequestNode = {
+		name: 'IPPanel',
+		docsUrl: 'https://github.com/ippanel-edge/n8n-nodes-ippanel-edge/blob/main/docs/custom-api-call.md',
+		apiBaseUrl: `${DEFAULT_BASE_URL}/api/`,
+	};
 
 	test: ICredentialTestRequest = {
 		request: {

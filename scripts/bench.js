@@ -2,11 +2,11 @@
 'use strict';
 /**
  * `npm run bench`: this package against what users do without it, on loopback against the local
- * IPPanel emulator (dev/emulator, in a child process), printed as one table. README "Performance"
+ * IPPanel emulator (dev/emulator, in a child process), printed as one table. docs/performance.md
  * explains the figures.
  *
  *  1. 1,000 items, same text: IPPanel node with Batch Input Items vs n8n's HTTP Request node,
- *     in a real n8n 2.41.1 (`n8n execute`, scripts/lib/n8n-env.js): requests and time
+ *     in a real n8n 2.41.1 (`n8n execute`, dev/n8n/): requests and time
  *  2. 1 item: per-item overhead of both nodes (node executionTime from the run data)
  *  3. export of a 100,000-recipient bulk: node (n8n engine in-process) vs a bare fetch loop
  *  4. IPPanel Trigger: requests per poll, per event
@@ -23,7 +23,13 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const env = require('./lib/n8n-env');
+const { N8N_VERSION } = require('../dev/n8n/paths');
+const { withTimeout } = require('../dev/n8n/clock');
+const { run } = require('../dev/n8n/processes');
+const { ensureRuntime } = require('../dev/n8n/runtime');
+const { ensureProjectDeps } = require('../dev/n8n/package');
+const { log } = require('../dev/n8n/log');
+const { freePort } = require('../dev/n8n/ports');
 const { startEmulator } = require('./lib/bench-emulator');
 const { setupN8n, benchBulk, benchPerItem } = require('./lib/bench-n8n');
 const { benchExport } = require('./lib/bench-export');
@@ -56,11 +62,11 @@ function parseArgs(argv) {
 async function part(name, limitMs, fn) {
 	const started = process.hrtime.bigint();
 	try {
-		const value = await env.withTimeout(fn, limitMs);
-		env.log(`${name}: done in ${ms(hrMs(started))}`);
+		const value = await withTimeout(fn, limitMs);
+		log(`${name}: done in ${ms(hrMs(started))}`);
 		return { value };
 	} catch (error) {
-		env.log(`${name}: FAILED after ${ms(hrMs(started))}: ${error.message}`);
+		log(`${name}: FAILED after ${ms(hrMs(started))}: ${error.message}`);
 		return { error: error.message.split('\n')[0] };
 	}
 }
@@ -88,16 +94,30 @@ async function main() {
 	const results = {};
 	let emulator;
 	try {
-		emulator = await startEmulator(await env.freePort(8780, 8789));
-		env.log(`emulator at ${emulator.baseUrl} (pid ${emulator.pid})`);
+		// Installs first (a fresh clone: the project's dependencies, then Node 24 + n8n, minutes on a
+		// busy machine), without a time limit and with progress lines: no part's time limit
+		// includes them. A failed install fails the n8n parts only.
+		await ensureProjectDeps();
+		const runtime = await ensureRuntime().then(
+			() => ({}),
+			(error) => ({ error: error.message.split('\n')[0] }),
+		);
+		if (runtime.error) {
+			log(`n8n install FAILED: ${runtime.error}`);
+			// Parts 3 and 4 still run; they load dist/, which the n8n setup would have built.
+			if (args.build) await run('npm', ['run', 'build'], { timeoutMs: 5 * MINUTE });
+		}
+
+		emulator = await startEmulator(await freePort(8780, 8789));
+		log(`emulator at ${emulator.baseUrl} (pid ${emulator.pid})`);
 
 		// n8n first: its setup builds dist/, which parts 3 and 4 load (the test harness). Those two
 		// need no n8n install, so they run (and report) even when the n8n setup fails.
 		const ports = new Set();
-		const port = await env.freePort(5680, 5689, ports);
-		const brokerPort = await env.freePort(5680, 5689, ports);
+		const port = await freePort(5680, 5689, ports);
+		const brokerPort = await freePort(5680, 5689, ports);
 		const how = args.tarball ? `install ${path.basename(args.tarball)}` : `${args.build ? 'build, ' : ''}pack, install`;
-		const setup = await part(`n8n setup (${how}, import)`, 8 * MINUTE, () =>
+		const setup = runtime.error ? runtime : await part(`n8n setup (${how}, import)`, 8 * MINUTE, () =>
 			setupN8n({ tmp, emulator, port, brokerPort, build: args.build, tarball: args.tarball, counts: { bulkItems: CONFIG.bulk.items, rounds: CONFIG.perItem.rounds } }),
 		);
 		results.export = await part('export', 4 * MINUTE, () => benchExport(emulator, CONFIG.export));
@@ -110,12 +130,12 @@ async function main() {
 			results.perItem = await part('1 item', 4 * MINUTE, () => benchPerItem(n8nEnv, emulator, CONFIG.perItem));
 		}
 	} catch (error) {
-		env.log(`bench: ${error.message}`);
+		log(`bench: ${error.message}`);
 		for (const key of ['bulk', 'perItem', 'export', 'trigger']) results[key] ??= { error: error.message };
 	} finally {
 		if (emulator) await emulator.stop();
 		if (!args.keep) fs.rmSync(tmp, { recursive: true, force: true });
-		else env.log(`kept ${tmp}`);
+		else log(`kept ${tmp}`);
 	}
 
 	const after = machine();
@@ -128,7 +148,7 @@ async function main() {
 	const totalMs = hrMs(started);
 	const exportNode = results.export && results.export.value ? results.export.value.node.node : 'n/a';
 	console.log(
-		`\nIPPanel Edge node benchmark: n8n ${env.N8N_VERSION} (\`n8n execute\`, Node 24) for parts 1–2; n8n-core through the test harness ` +
+		`\nIPPanel Edge node benchmark: n8n ${N8N_VERSION} (\`n8n execute\`, Node 24) for parts 1–2; n8n-core through the test harness ` +
 			`for part 3 (Node ${exportNode}, child processes) and part 4 (Node ${before.node}); emulator on 127.0.0.1`,
 	);
 	console.log(`machine: ${before.cpus} × ${before.cpuModel}, ${before.memoryGb} GB, ${before.platform}; load average ${before.loadAverage} at start, ${after.loadAverage} at end`);

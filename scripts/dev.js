@@ -15,9 +15,17 @@
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
-const env = require('./lib/n8n-env');
+const { paths } = require('../dev/n8n/paths');
+const { seconds } = require('../dev/n8n/clock');
+const { log } = require('../dev/n8n/log');
+const { ensureRuntime } = require('../dev/n8n/runtime');
+const { portIsFree, randomPort } = require('../dev/n8n/ports');
+const { buildAndPack, installTarball } = require('../dev/n8n/package');
+const { hashPassword, importCredentials, importWorkflows, makeN8nEnv, startN8n } = require('../dev/n8n/cli');
+const { ippanelCredential, loadExamples } = require('../dev/n8n/examples');
+const { createEmulator } = require('../dev/emulator');
 
-const DEV_FOLDER = path.join(env.paths.root, '.n8n-dev');
+const DEV_FOLDER = path.join(paths.root, '.n8n-dev');
 const OWNER_EMAIL = 'dev@example.com';
 const CREDENTIAL_ID = 'ippanelDevCred01';
 const REAL_BASE_URL = 'https://edge.ippanel.com/v1';
@@ -62,53 +70,54 @@ async function startTarget(opts) {
 		const baseUrl = process.env.IPPANEL_BASE_URL || REAL_BASE_URL;
 		return { baseUrl, apiKey: process.env.IPPANEL_API_KEY, name: 'IPPanel', emulator: null };
 	}
-	const { emulator, baseUrl } = await env.startEmulator(opts.emulatorPort);
-	env.log(`IPPanel emulator at ${baseUrl}`);
+	const emulator = createEmulator({});
+	const baseUrl = await emulator.start(opts.emulatorPort);
+	log(`IPPanel emulator at ${baseUrl}`);
 	return { baseUrl, apiKey: 'emulator-api-key', name: 'IPPanel (local emulator)', emulator };
 }
 
 async function main() {
 	const opts = parseArgs(process.argv.slice(2));
 	const t0 = Date.now();
-	if (!(await env.portIsFree(opts.port))) throw new Error(`port ${opts.port} is in use (try --port)`);
-	if (!opts.real && !(await env.portIsFree(opts.emulatorPort))) {
+	if (!(await portIsFree(opts.port))) throw new Error(`port ${opts.port} is in use (try --port)`);
+	if (!opts.real && !(await portIsFree(opts.emulatorPort))) {
 		throw new Error(`port ${opts.emulatorPort} is in use (try --emulator-port)`);
 	}
 
-	const runtime = await env.ensureRuntime();
-	const tarball = await env.buildAndPack(path.join(env.paths.cache, 'pack'));
-	await env.installTarball(tarball, DEV_FOLDER);
+	const runtime = await ensureRuntime();
+	const tarball = await buildAndPack(path.join(paths.cache, 'pack'));
+	await installTarball(tarball, DEV_FOLDER);
 
 	const secrets = loadDevSecrets();
-	const n8nEnv = env.n8nEnv({
+	const n8nEnv = makeN8nEnv({
 		userFolder: DEV_FOLDER,
 		encryptionKey: secrets.encryptionKey,
 		port: opts.port,
-		brokerPort: await env.randomPort(),
-		owner: { email: secrets.email, passwordHash: env.hashPassword(secrets.password) },
+		brokerPort: await randomPort(),
+		owner: { email: secrets.email, passwordHash: hashPassword(secrets.password) },
 		logLevel: process.env.N8N_LOG_LEVEL || 'info',
 	});
 
 	const target = await startTarget(opts);
 	const stopAll = stopper(target.emulator);
 	try {
-		const credential = env.ippanelCredential({
+		const credential = ippanelCredential({
 			id: CREDENTIAL_ID,
 			name: target.name,
 			baseUrl: target.baseUrl,
 			apiKey: target.apiKey,
 		});
-		await env.importCredentials(n8nEnv, [credential], DEV_FOLDER);
-		const examples = env.loadExamples(credential);
-		if (examples.length) await env.importWorkflows(n8nEnv, examples.map((e) => e.workflow), DEV_FOLDER);
-		env.log(`imported credential "${credential.name}" and ${examples.length} example workflow(s)`);
+		await importCredentials(n8nEnv, [credential], DEV_FOLDER);
+		const examples = loadExamples(credential);
+		if (examples.length) await importWorkflows(n8nEnv, examples.map((e) => e.workflow), DEV_FOLDER);
+		log(`imported credential "${credential.name}" and ${examples.length} example workflow(s)`);
 
-		const server = await env.startN8n(n8nEnv, { logFile: path.join(DEV_FOLDER, 'n8n.log'), echo: true });
+		const server = await startN8n(n8nEnv, { logFile: path.join(DEV_FOLDER, 'n8n.log'), echo: true });
 		stopAll.server = server;
 		printBanner(server.url, secrets, target, examples, runtime, t0);
 		const { code, signal } = await server.exit;
 		if (!stopAll.stopping) {
-			env.log(`n8n exited by itself (${signal || code}); stopping`);
+			log(`n8n exited by itself (${signal || code}); stopping`);
 			await stopAll();
 			process.exit(code || 1);
 		}
@@ -130,7 +139,7 @@ function stopper(emulator) {
 	};
 	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 		process.once(sig, async () => {
-			env.log(`${sig}: stopping n8n and the emulator ...`);
+			log(`${sig}: stopping n8n and the emulator ...`);
 			await stopAll();
 			process.exit(0);
 		});
@@ -150,8 +159,8 @@ function printBanner(url, secrets, target, examples, runtime, t0) {
 		target.emulator
 			? ' emulator log:    GET ' + new URL('/__emulator/requests', target.baseUrl).href
 			: ' not the emulator: executing a send workflow sends real, billed SMS',
-		` started in ${env.seconds(Date.now() - t0)}` +
-			(runtime.n8n.installed ? ` (n8n installed in ${env.seconds(runtime.n8n.ms)})` : ''),
+		` started in ${seconds(Date.now() - t0)}` +
+			(runtime.n8n.installed ? ` (n8n installed in ${seconds(runtime.n8n.ms)})` : ''),
 		target.emulator ? ' Ctrl-C stops n8n and the emulator.' : ' Ctrl-C stops n8n.',
 		'='.repeat(64),
 		'',

@@ -3,7 +3,7 @@
 /**
  * `npm run test:e2e`: this package in a real n8n 2.41.1, end to end.
  *
- *  1. Node 24 + n8n from the shared cache (installed on first use, see scripts/lib/n8n-env.js)
+ *  1. Node 24 + n8n from the shared cache (installed on first use, see dev/n8n/runtime.js)
  *  2. build, `npm pack`, install the tarball into a temporary N8N_USER_FOLDER as n8n does
  *  3. the IPPanel emulator in-process; import a credential and every examples/*.json
  *  4. `n8n execute` the examples listed in test/e2e/cases.js; check their output and the
@@ -23,31 +23,42 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
-const env = require('./lib/n8n-env');
+const { paths } = require('../dev/n8n/paths');
+const { phaseTimer } = require('../dev/n8n/clock');
+const { log } = require('../dev/n8n/log');
+const { ensureRuntime } = require('../dev/n8n/runtime');
+const { ensureProjectDeps } = require('../dev/n8n/package');
+const { randomPort } = require('../dev/n8n/ports');
+const { buildAndPack, installTarball } = require('../dev/n8n/package');
+const { hashPassword, importCredentials, importWorkflows, makeN8nEnv, startN8n } = require('../dev/n8n/cli');
+const { ippanelCredential, loadExamples } = require('../dev/n8n/examples');
+const { createEmulator } = require('../dev/emulator');
 const { Results, runSuite, runCase, assert, withManualStart } = require('../test/e2e/harness');
 const cases = require('../test/e2e/cases');
 const { runBrowserChecks } = require('../test/e2e/browser');
+const { prepareBrowser } = require('../test/e2e/chromium');
 const { activateTrigger, checkNextPoll } = require('../test/e2e/trigger');
 const { runAgentChecks } = require('../test/e2e/agent');
+const { checkCustomApiCall, checkCredentialServed } = require('../test/e2e/custom-api-call');
 
 const API_KEY = 'emulator-api-key';
 const IPPANEL_CREDENTIAL = { id: 'ippanelE2eCred01', name: 'IPPanel (local emulator)' };
 const LOGIN = { email: 'e2e@example.com', password: `E2e-${crypto.randomBytes(6).toString('hex')}-Pw1` };
-const DOCS_IMAGES = path.join(env.paths.root, 'docs', 'images');
+const DOCS_IMAGES = path.join(paths.root, 'docs', 'images');
 const MINUTE = 60 * 1000;
 
-const { timed, summary: timingSummary } = env.phaseTimer();
+const { timed, summary: timingSummary } = phaseTimer();
 
 /** Build, pack, install into the temp user folder; returns the installed package dir or undefined. */
 async function installPackage(results, tmp, userFolder) {
 	const tarball = await results.check(
 		'setup: the package builds and packs',
-		() => env.buildAndPack(path.join(tmp, 'pack')),
+		() => buildAndPack(path.join(tmp, 'pack')),
 		MINUTE * 8,
 	);
 	if (!tarball) return undefined;
 	return results.check('setup: the tarball installs into .n8n/nodes the way n8n does', async () => {
-		const dir = await env.installTarball(tarball, userFolder);
+		const dir = await installTarball(tarball, userFolder);
 		const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
 		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
 			assert.ok(fs.existsSync(path.join(dir, file)), `${file} (declared in package.json "n8n") is not in the tarball`);
@@ -60,21 +71,21 @@ async function installPackage(results, tmp, userFolder) {
 
 /** Imports the credential and every example; returns the examples or undefined. */
 async function importAll(results, n8nEnv, emulatorUrl, tmp) {
-	const credential = env.ippanelCredential({
+	const credential = ippanelCredential({
 		...IPPANEL_CREDENTIAL,
 		baseUrl: emulatorUrl,
 		apiKey: API_KEY,
 	});
-	const examples = env.loadExamples(credential);
+	const examples = loadExamples(credential);
 	const ok = await results.check(
 		'n8n: import:credentials',
-		() => env.importCredentials(n8nEnv, [credential], tmp),
+		() => importCredentials(n8nEnv, [credential], tmp),
 		MINUTE * 4,
 	);
 	if (!ok) return undefined;
 	const imported = await results.check(
 		`n8n: import:workflow of ${examples.length} example(s)`,
-		() => env.importWorkflows(n8nEnv, examples.map((e) => e.workflow), tmp),
+		() => importWorkflows(n8nEnv, examples.map((e) => e.workflow), tmp),
 		MINUTE * 4,
 	);
 	return imported ? examples : undefined;
@@ -89,13 +100,13 @@ async function runHeadless(results, n8nEnv, emulator, examples, tmp) {
 			if (testCase.start) {
 				// A schedule / polling trigger: run a copy that starts at a Manual Trigger.
 				workflow = withManualStart(workflow, testCase.start);
-				await env.importWorkflows(n8nEnv, [workflow], tmp);
+				await importWorkflows(n8nEnv, [workflow], tmp);
 			}
 			await runCase(n8nEnv, emulator, workflow, testCase, API_KEY);
 		}, MINUTE * 3);
 	}
 	const unchecked = examples.filter((e) => !cases.some((c) => c.file === e.file)).map((e) => e.file);
-	if (unchecked.length) env.log(`imported but not executed (no row in test/e2e/cases.js): ${unchecked.join(', ')}`);
+	if (unchecked.length) log(`imported but not executed (no row in test/e2e/cases.js): ${unchecked.join(', ')}`);
 }
 
 async function main() {
@@ -107,45 +118,60 @@ async function main() {
 	let emulator;
 	let server;
 	try {
+		// Installs first (a fresh clone: the project's dependencies, Node 24 + n8n, chromium), without
+		// a time limit and with progress lines; the timed checks start after them.
+		const browser = !args.has('--no-server') && !args.has('--no-browser');
 		const runtime = await timed('runtime', () =>
-			results.check('setup: Node 24 + n8n ready', env.ensureRuntime, MINUTE * 40),
+			results.check(`setup: project dependencies, Node 24 + n8n${browser ? ', chromium' : ''} installed`, async () => {
+				await ensureProjectDeps();
+				const ready = await ensureRuntime();
+				if (browser) await prepareBrowser();
+				return ready;
+			}, null),
 		);
 		if (!runtime) return results;
 		const packageDir = await timed('package', () => installPackage(results, tmp, userFolder));
 		if (!packageDir) return results;
 
-		const started = await results.check('setup: the emulator starts', () => env.startEmulator(0));
-		if (!started) return results;
-		emulator = started.emulator;
+		emulator = createEmulator({});
+		const emulatorUrl = await results.check('setup: the emulator starts', () => emulator.start(0));
+		if (!emulatorUrl) return results;
 
-		const n8nEnv = env.n8nEnv({
+		const n8nEnv = makeN8nEnv({
 			userFolder,
 			encryptionKey: crypto.randomBytes(24).toString('hex'),
-			port: await env.randomPort(),
-			brokerPort: await env.randomPort(),
-			owner: { ...LOGIN, passwordHash: env.hashPassword(LOGIN.password) },
+			port: await randomPort(),
+			brokerPort: await randomPort(),
+			owner: { ...LOGIN, passwordHash: hashPassword(LOGIN.password) },
 			// `n8n execute` prints the failed run's JSON at info level only.
 			logLevel: 'info',
 			extra: { GENERIC_TIMEZONE: 'UTC' },
 		});
 
-		const examples = await timed('import', () => importAll(results, n8nEnv, started.baseUrl, tmp));
+		const examples = await timed('import', () => importAll(results, n8nEnv, emulatorUrl, tmp));
 		if (!examples) return results;
 		await timed('headless', () => runHeadless(results, n8nEnv, emulator, examples, tmp));
 		await timed('agent', () =>
 			runAgentChecks({ results, n8nEnv, emulator, ippanelCredential: IPPANEL_CREDENTIAL, apiKey: API_KEY, tmp }),
 		);
-		if (screenshots) env.log(`screenshots go to ${path.relative(env.paths.root, DOCS_IMAGES)}/`);
+		await timed('custom API call', () =>
+			checkCustomApiCall({
+				results, n8nEnv, emulator, baseUrl: emulatorUrl, apiKey: API_KEY, tmp,
+				apiKeyCredential: IPPANEL_CREDENTIAL,
+			}),
+		);
+		if (screenshots) log(`screenshots go to ${path.relative(paths.root, DOCS_IMAGES)}/`);
 
 		if (args.has('--no-server')) return results;
 		await timed('server', async () => {
 			const logFile = path.join(tmp, 'n8n.log');
 			server = await results.check(
 				'n8n: start answers /healthz and serves the editor',
-				() => env.startN8n(n8nEnv, { logFile }),
+				() => startN8n(n8nEnv, { logFile }),
 				MINUTE * 3,
 			);
 			if (!server) return;
+			await checkCredentialServed({ results, n8nUrl: server.url, login: LOGIN });
 			const live = { results, n8nUrl: server.url, login: LOGIN, emulator, examples };
 			const started = await activateTrigger(live);
 			if (!args.has('--no-browser')) {
@@ -166,9 +192,9 @@ async function main() {
 	} finally {
 		if (server) await server.stop();
 		if (emulator) await emulator.stop();
-		env.log(timingSummary());
+		log(timingSummary());
 		if (results.failed || args.has('--keep')) {
-			env.log(`kept ${tmp} (n8n.log, user folder${screenshots ? '' : ', screenshots/'})`);
+			log(`kept ${tmp} (n8n.log, user folder${screenshots ? '' : ', screenshots/'})`);
 		}
 		else fs.rmSync(tmp, { recursive: true, force: true });
 	}

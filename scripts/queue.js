@@ -22,7 +22,16 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
-const env = require('./lib/n8n-env');
+const { paths } = require('../dev/n8n/paths');
+const { phaseTimer, seconds, sleep } = require('../dev/n8n/clock');
+const { log } = require('../dev/n8n/log');
+const { ensureRuntime } = require('../dev/n8n/runtime');
+const { ensureProjectDeps } = require('../dev/n8n/package');
+const { ensureDebianPackages } = require('../dev/n8n/apt');
+const { freePort } = require('../dev/n8n/ports');
+const { buildAndPack, installTarball } = require('../dev/n8n/package');
+const { importCredentials, importWorkflows, makeN8nEnv, n8nCli, startN8n } = require('../dev/n8n/cli');
+const { ippanelCredential } = require('../dev/n8n/examples');
 const services = require('./lib/queue-services');
 const { startWorker, executionsOf, waitForExecutions, nodeOutput } = require('./lib/queue-n8n');
 const flows = require('./lib/queue-workflows');
@@ -35,10 +44,11 @@ const SMALL_RUNS = 50;
 const BATCH_RECIPIENTS = 10000;
 const EXPORT_RECIPIENTS = 100000;
 const INBOUND_PER_WAVE = 15;
-const TOTAL_BUDGET_MS = 20 * MINUTE; // the whole run is cut off here, whatever hangs
+const TOTAL_BUDGET_MS = 20 * MINUTE;
+const RUNNING = ['new', 'running', 'waiting']; // the whole run is cut off here, whatever hangs
 
 const figures = {};
-const { timings, timed, summary: timingSummary } = env.phaseTimer();
+const { timings, timed, summary: timingSummary } = phaseTimer();
 
 async function post(url, body) {
 	const res = await fetch(url, {
@@ -86,29 +96,36 @@ async function main() {
 	let budget;
 
 	try {
-		const runtime = await timed('runtime', () => results.check('setup: Node 24 + n8n ready', env.ensureRuntime, MINUTE * 40));
+		// Installs first (the project's dependencies, Node 24 + n8n, Redis and PostgreSQL), without a
+		// time limit and with progress lines.
+		const runtime = await timed('runtime', () =>
+			results.check('setup: project dependencies, Node 24 + n8n, Redis and PostgreSQL installed', async () => {
+				await ensureProjectDeps();
+				const ready = await ensureRuntime();
+				await ensureDebianPackages([services.REDIS, services.POSTGRES]);
+				return ready;
+			}, null),
+		);
 		if (!runtime) return results;
-		// From here on (the first n8n install excluded) the run is cut off at the budget.
+		// From here on (the installs excluded) the run is cut off at the budget.
 		budget = setTimeout(() => {
-			console.error(`queue: the run passed ${env.seconds(TOTAL_BUDGET_MS)} after setup; stopping`);
+			console.error(`queue: the run passed ${seconds(TOTAL_BUDGET_MS)} after setup; stopping`);
 			results.failed++;
 			console.log(results.summary());
-			process.exit(1); // n8n-env and the service helpers kill every process group on exit
+			process.exit(1); // dev/n8n/processes.js kills every process group on exit
 		}, TOTAL_BUDGET_MS);
 		budget.unref();
 
 		// ---- Redis + Postgres --------------------------------------------------------------
 		const infra = await timed('services', () =>
-			results.check('setup: Redis and PostgreSQL (Debian packages) start on 127.0.0.1', async () => {
-				const apt = await env.ensureDebianPackages([services.REDIS, services.POSTGRES]);
-				if (apt.installed.length) env.log(`installed ${apt.installed.join(', ')}`);
-				const redis = await services.startRedis({ port: await env.freePort(6390, 6394, taken), dir: path.join(tmp, 'redis') });
+			results.check('setup: Redis and PostgreSQL start on 127.0.0.1', async () => {
+				const redis = await services.startRedis({ port: await freePort(6390, 6394, taken), dir: path.join(tmp, 'redis') });
 				stops.push(() => redis.stop());
-				const db = await services.startPostgres({ port: await env.freePort(6395, 6399, taken), dir: path.join(tmp, 'pg') });
+				const db = await services.startPostgres({ port: await freePort(6395, 6399, taken), dir: path.join(tmp, 'pg') });
 				stops.push(() => db.stop());
-				env.log(`redis on ${redis.port}, postgres on ${db.port}`);
+				log(`redis on ${redis.port}, postgres on ${db.port}`);
 				return { redis, db };
-			}, MINUTE * 12),
+			}, MINUTE * 4),
 		);
 		if (!infra) return results;
 		const { redis, db } = infra;
@@ -117,8 +134,8 @@ async function main() {
 		const folders = { main: path.join(tmp, 'main'), w1: path.join(tmp, 'worker1'), w2: path.join(tmp, 'worker2') };
 		const installed = await timed('package', () =>
 			results.check('setup: the packed tarball installs into main and both workers as n8n does', async () => {
-				const tarball = await env.buildAndPack(path.join(tmp, 'pack'));
-				for (const folder of Object.values(folders)) await env.installTarball(tarball, folder);
+				const tarball = await buildAndPack(path.join(tmp, 'pack'));
+				for (const folder of Object.values(folders)) await installTarball(tarball, folder);
 				return true;
 			}, MINUTE * 10),
 		);
@@ -127,13 +144,13 @@ async function main() {
 		// ---- emulator ----------------------------------------------------------------------
 		// Enough credit for every send here (the default 1.5 M Rials is ~5,000 SMS).
 		const emulator = createEmulator({ credit: 1e12 });
-		const emulatorUrl = await emulator.start(await env.freePort(8790, 8799, taken));
+		const emulatorUrl = await emulator.start(await freePort(8790, 8799, taken));
 		stops.push(() => emulator.stop());
-		env.log(`emulator at ${emulatorUrl}`);
+		log(`emulator at ${emulatorUrl}`);
 
 		// ---- n8n: same key, same Redis, same database for all three processes ---------------
 		const encryptionKey = crypto.randomBytes(24).toString('hex');
-		const mainPort = await env.freePort(5690, 5699, taken);
+		const mainPort = await freePort(5690, 5699, taken);
 		const shared = {
 			EXECUTIONS_MODE: 'queue',
 			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
@@ -143,17 +160,17 @@ async function main() {
 			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 		};
 		const envFor = async (userFolder, { port, extra = {} } = {}) =>
-			env.n8nEnv({
+			makeN8nEnv({
 				userFolder,
 				encryptionKey,
 				port,
-				brokerPort: await env.freePort(5690, 5699, taken),
+				brokerPort: await freePort(5690, 5699, taken),
 				logLevel: 'info',
 				extra: { ...shared, ...extra },
 			});
 		const mainEnv = await envFor(folders.main, { port: mainPort, extra: { WEBHOOK_URL: `http://127.0.0.1:${mainPort}/` } });
 
-		const credential = env.ippanelCredential({ id: 'ippanelQueueCred1', name: 'IPPanel (emulator, queue)', baseUrl: emulatorUrl, apiKey: API_KEY });
+		const credential = ippanelCredential({ id: 'ippanelQueueCred1', name: 'IPPanel (emulator, queue)', baseUrl: emulatorUrl, apiKey: API_KEY });
 		const wf = {
 			small: flows.smallSend(credential),
 			batch: flows.batchSend(credential),
@@ -162,9 +179,9 @@ async function main() {
 		};
 		const imported = await timed('import', () =>
 			results.check('n8n: import the credential and 4 workflows, publish them (active on start)', async () => {
-				await env.importCredentials(mainEnv, [credential], tmp);
-				await env.importWorkflows(mainEnv, Object.values(wf), tmp);
-				for (const w of Object.values(wf)) await env.n8nCli(['publish:workflow', `--id=${w.id}`], mainEnv);
+				await importCredentials(mainEnv, [credential], tmp);
+				await importWorkflows(mainEnv, Object.values(wf), tmp);
+				for (const w of Object.values(wf)) await n8nCli(['publish:workflow', `--id=${w.id}`], mainEnv);
 				const active = (await db.psql(`select count(*) from workflow_entity where "activeVersionId" is not null or active`)).trim();
 				assert.strictEqual(active, '4', 'published workflows');
 				return true;
@@ -181,7 +198,7 @@ async function main() {
 					const worker = await startWorker(workerEnv, {
 						name,
 						logFile: path.join(tmp, `${name}.log`),
-						healthPort: await env.freePort(5690, 5699, taken),
+						healthPort: await freePort(5690, 5699, taken),
 					});
 					stops.push(() => worker.stop());
 					list.push(worker);
@@ -194,7 +211,7 @@ async function main() {
 		const requestsBeforeMain = emulator.requests.length;
 		const server = await timed('main', () =>
 			results.check('n8n: the main instance starts in queue mode', async () => {
-				const s = await env.startN8n(mainEnv, { logFile: path.join(tmp, 'main.log'), timeoutMs: 3 * MINUTE });
+				const s = await startN8n(mainEnv, { logFile: path.join(tmp, 'main.log'), timeoutMs: 3 * MINUTE });
 				stops.push(() => s.stop());
 				return s;
 			}, MINUTE * 4),
@@ -207,7 +224,7 @@ async function main() {
 		const waves = [];
 		const triggerReady = await results.check('trigger: the main polls the inbox once at activation', async () => {
 			const deadline = Date.now() + MINUTE;
-			while (inboxPolls(requestsBeforeMain) === 0 && Date.now() < deadline) await env.sleep(250);
+			while (inboxPolls(requestsBeforeMain) === 0 && Date.now() < deadline) await sleep(250);
 			assert.ok(inboxPolls(requestsBeforeMain) > 0, 'no inbox request from the trigger');
 			waves.push(emulator.generateInbound(INBOUND_PER_WAVE));
 			return true;
@@ -275,35 +292,60 @@ async function main() {
 		// ---- 4. trigger, part 2: each inbound message emitted exactly once ---------------------
 		if (triggerReady) {
 			await timed('trigger', () =>
-				results.check('trigger: polled on the main, run on workers, each inbound message emitted exactly once', async () => {
+				results.check('trigger: polled on the main, run on workers, each inbound message emitted exactly once through one more poll', async () => {
 					const firstWave = waves[0].map((m) => m.messages_inbox_id);
+					// Every execution of the trigger workflow, whatever its status: their emitted ids.
 					const emitted = async () => {
-						const rows = (await executionsOf(db, wf.trigger.id)).filter((r) => r.status === 'success');
+						const rows = await executionsOf(db, wf.trigger.id);
 						const ids = [];
-						for (const r of rows) ids.push(...(await nodeOutput(db, r.id, 'IPPanel Trigger')).map((m) => m.messages_inbox_id));
+						for (const r of rows.filter((row) => !RUNNING.includes(row.status))) {
+							const out = await nodeOutput(db, r.id, 'IPPanel Trigger').catch(() => []);
+							ids.push(...out.map((m) => m.messages_inbox_id));
+						}
 						return { rows, ids };
 					};
 					const waitFor = async (wanted, timeoutMs) => {
 						const deadline = Date.now() + timeoutMs;
 						let state = await emitted();
 						while (!wanted.every((id) => state.ids.includes(id)) && Date.now() < deadline) {
-							await env.sleep(2000);
+							await sleep(2000);
 							state = await emitted();
 						}
 						return state;
 					};
 					// Wave 1 (added after the activation poll) comes with a minute's poll.
 					await waitFor(firstWave, 2.5 * MINUTE);
+					const beforeWave2 = emulator.requests.length;
 					waves.push(emulator.generateInbound(INBOUND_PER_WAVE));
 					const all = waves.flat().map((m) => m.messages_inbox_id);
-					const state = await waitFor(all, 2.5 * MINUTE);
-					await env.sleep(1000); // a late duplicate would show here
-					const final = await emitted();
+					await waitFor(all, 2.5 * MINUTE);
+					// Watch through one more scheduled poll: the first poll after wave 2 arrived emits it, the
+					// next one must emit nothing (a cursor not saved, a late duplicate would show there).
+					const deadline = Date.now() + 1.5 * MINUTE;
+					while (inboxPolls(beforeWave2) < 2 && Date.now() < deadline) await sleep(1000);
+					assert.ok(inboxPolls(beforeWave2) >= 2, `no scheduled poll after the one that emitted wave 2 (${inboxPolls(beforeWave2)} poll(s))`);
+					await sleep(5000); // its execution, if it started one, is queued by now
+					const settled = Date.now() + MINUTE;
+					let final = await emitted();
+					while (final.rows.some((r) => RUNNING.includes(r.status)) && Date.now() < settled) {
+						await sleep(2000);
+						final = await emitted();
+					}
 					figures.triggerExecutions = final.rows.length;
-					assert.ok(final.rows.every((r) => r.mode === 'trigger'), 'trigger executions have mode "trigger"');
-					assert.ok(state.rows.length >= 2, `expected at least two trigger executions, got ${state.rows.length}`);
-					assertExactlyOnce(final.ids, all, 'inbound messages emitted');
-				}, MINUTE * 6),
+					const counts = new Map();
+					for (const id of final.ids) counts.set(id, (counts.get(id) || 0) + 1);
+					assert.deepStrictEqual(
+						{
+							notSucceeded: final.rows.filter((r) => r.status !== 'success' || r.mode !== 'trigger').map((r) => `${r.id}:${r.mode}:${r.status}`),
+							twice: [...counts].filter(([, c]) => c > 1).map(([id]) => id),
+							missing: all.filter((id) => !counts.has(id)),
+							extra: [...counts.keys()].filter((id) => !all.includes(id)),
+						},
+						{ notSucceeded: [], twice: [], missing: [], extra: [] },
+						'every execution of the trigger workflow succeeded, and each inbound message was emitted exactly once across all of them',
+					);
+					assert.ok(final.rows.length >= 2, `expected at least two trigger executions, got ${final.rows.length}`);
+				}, MINUTE * 9),
 			);
 		}
 
@@ -321,15 +363,15 @@ async function main() {
 
 		return results;
 	} finally {
-		for (const stop of stops.reverse()) await stop().catch((err) => env.log(`stop: ${err.message}`));
-		env.log(timingSummary());
-		env.log(`figures: ${JSON.stringify(figures)}`);
-		const outDir = path.join(env.paths.root, '.ci', 'out');
+		for (const stop of stops.reverse()) await stop().catch((err) => log(`stop: ${err.message}`));
+		log(timingSummary());
+		log(`figures: ${JSON.stringify(figures)}`);
+		const outDir = path.join(paths.root, '.ci', 'out');
 		if (fs.existsSync(path.dirname(outDir))) {
 			fs.mkdirSync(outDir, { recursive: true });
 			fs.writeFileSync(path.join(outDir, 'queue-figures.json'), JSON.stringify({ figures, timings, at: new Date().toISOString() }, null, 2) + '\n');
 		}
-		if (results.failed || args.has('--keep')) env.log(`kept ${tmp} (main.log, w1.log, w2.log, redis/, pg/)`);
+		if (results.failed || args.has('--keep')) log(`kept ${tmp} (main.log, w1.log, w2.log, redis/, pg/)`);
 		else fs.rmSync(tmp, { recursive: true, force: true });
 		clearTimeout(budget);
 	}

@@ -24,39 +24,51 @@ const path = require('path');
 const crypto = require('crypto');
 const { spawn } = require('child_process');
 const { createRequire } = require('module');
-const env = require('./lib/n8n-env');
+const { PACKAGE_NAME, paths } = require('../dev/n8n/paths');
+const { seconds } = require('../dev/n8n/clock');
+const { log } = require('../dev/n8n/log');
+const { run } = require('../dev/n8n/processes');
+const { ensureRuntime } = require('../dev/n8n/runtime');
+const { freePort } = require('../dev/n8n/ports');
+const { npm, installOnce } = require('../dev/n8n/install');
+const { buildAndPack, ensureProjectDeps, installTarball, unpackTarball } = require('../dev/n8n/package');
+const { importCredentials, importWorkflows, makeN8nEnv } = require('../dev/n8n/cli');
+const { ippanelCredential, loadExamples } = require('../dev/n8n/examples');
 const matrix = require('../test/versions/matrix');
 const { Results, runSuite, runCase, assert, apiCalls } = require('../test/e2e/harness');
 const cases = require('../test/e2e/cases');
 const { createEmulator } = require('../dev/emulator');
 
 const MINUTE = 60 * 1000;
-const VERSIONS_CACHE = path.join(env.paths.cache, 'versions');
-const ENGINE_RUN = path.join(env.paths.root, 'test', 'versions', 'engine-run.js');
+const VERSIONS_CACHE = path.join(paths.cache, 'versions');
+const ENGINE_RUN = path.join(paths.root, 'test', 'versions', 'engine-run.js');
 const EXPORT_ROWS = 2500;
 
-/** A folder of .cache/versions with exactly these packages (npm install once, then reused). */
-async function ensureFolder(name, dependencies) {
+/** The folders of .cache/versions: name → exactly these packages. */
+const engineDeps = (spec) => ({ 'n8n-core': spec['n8n-core'], 'n8n-workflow': spec['n8n-workflow'], '@n8n/di': spec['@n8n/di'] });
+const FOLDERS = {
+	[`workflow-${matrix.oldest['n8n-workflow']}`]: { 'n8n-workflow': matrix.oldest['n8n-workflow'] },
+	[`workflow-${matrix.belowFloor['n8n-workflow']}`]: { 'n8n-workflow': matrix.belowFloor['n8n-workflow'] },
+	[`engine-n8n-${matrix.oldest.n8n}`]: engineDeps(matrix.oldest),
+	[`engine-n8n-${matrix.newest.n8n}`]: engineDeps(matrix.newest),
+};
+
+/** A folder of .cache/versions (FOLDERS), npm-installed once (no time limit, progress lines), then reused. */
+async function ensureFolder(name) {
 	const dir = path.join(VERSIONS_CACHE, name);
-	const marker = path.join(dir, '.complete');
-	if (fs.existsSync(marker)) return dir;
-	fs.rmSync(dir, { recursive: true, force: true });
-	fs.mkdirSync(dir, { recursive: true });
-	fs.writeFileSync(
-		path.join(dir, 'package.json'),
-		JSON.stringify({ name: `ippanel-versions-${name}`, private: true, dependencies }, null, 2) + '\n',
-	);
-	const started = Date.now();
-	// --ignore-scripts: native optional pieces (isolated-vm, ssh2's cpu-features) do not build on Node 20 and are not needed.
-	await env.run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, timeoutMs: 10 * MINUTE });
-	fs.writeFileSync(marker, new Date().toISOString() + '\n');
-	env.log(`installed ${Object.entries(dependencies).map(([k, v]) => `${k}@${v}`).join(' ')} in ${env.seconds(Date.now() - started)}`);
+	const dependencies = FOLDERS[name];
+	const specs = Object.entries(dependencies).map(([k, v]) => `${k}@${v}`).join(' ');
+	await installOnce(dir, `versions-${name}`, async () => {
+		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: `ippanel-versions-${name}`, private: true, dependencies }, null, 2) + '\n');
+		// --ignore-scripts: native optional pieces (isolated-vm, ssh2's cpu-features) do not build on Node 20 and are not needed.
+		await npm(['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, phase: `installing ${specs} into ${dir}`, watchDir: dir });
+	});
 	return dir;
 }
 
 /** Unpacks the tarball into <dir>/node_modules/<package>, where `n8n-workflow` resolves to dir's. */
 function placePackage(tarball, dir) {
-	return env.unpackTarball(tarball, path.join(dir, 'node_modules', env.PACKAGE_NAME));
+	return unpackTarball(tarball, path.join(dir, 'node_modules', PACKAGE_NAME));
 }
 
 function runChild(args, extraEnv, timeoutMs = 3 * MINUTE) {
@@ -94,12 +106,7 @@ function workflowNamesUsed(packageDir) {
 }
 
 async function engineChecks(results, label, spec, tarball, emulator, baseUrl) {
-	const dir = await results.check(
-		`${label}: install n8n-core@${spec['n8n-core']} + n8n-workflow@${spec['n8n-workflow']} (as in n8n ${spec.n8n})`,
-		() => ensureFolder(`engine-n8n-${spec.n8n}`, { 'n8n-core': spec['n8n-core'], 'n8n-workflow': spec['n8n-workflow'], '@n8n/di': spec['@n8n/di'] }),
-		12 * MINUTE,
-	);
-	if (!dir) return;
+	const dir = await ensureFolder(`engine-n8n-${spec.n8n}`);
 	await results.check(`${label}: the compiled nodes load and run a send, a ${EXPORT_ROWS}-row export and three trigger polls`, async () => {
 		const packageDir = await placePackage(tarball, dir);
 		emulator.reset();
@@ -109,7 +116,7 @@ async function engineChecks(results, label, spec, tarball, emulator, baseUrl) {
 		assert.deepStrictEqual(res.versions, { 'n8n-workflow': spec['n8n-workflow'], 'n8n-core': spec['n8n-core'] }, 'engine versions');
 		assert.deepStrictEqual(
 			res.loaded,
-			{ nodes: [`${env.PACKAGE_NAME}.ippanel`, `${env.PACKAGE_NAME}.ippanelTrigger`], credentials: ['ippanelApi'], sameWorkflowLib: true },
+			{ nodes: [`${PACKAGE_NAME}.ippanel`, `${PACKAGE_NAME}.ippanelTrigger`], credentials: ['ippanelApi'], sameWorkflowLib: true },
 			'loaded',
 		);
 		const sends = emulator.requests.filter((r) => r.path === '/api/send');
@@ -134,16 +141,14 @@ async function engineChecks(results, label, spec, tarball, emulator, baseUrl) {
 }
 
 async function realN8nCheck(results, tarball, emulator, baseUrl, tmp) {
-	const runtime = await results.check(`n8n ${matrix.newest.n8n}: Node 24 + n8n ready`, env.ensureRuntime, 40 * MINUTE);
-	if (!runtime) return;
 	await results.check(`n8n ${matrix.newest.n8n}: the tarball installed as n8n does, the webservice-send example executes (exact request)`, async () => {
-		const installed = JSON.parse(fs.readFileSync(path.join(env.paths.n8nDir, 'node_modules', 'n8n', 'package.json'), 'utf8')).version;
+		const installed = JSON.parse(fs.readFileSync(path.join(paths.n8nDir, 'node_modules', 'n8n', 'package.json'), 'utf8')).version;
 		assert.strictEqual(installed, matrix.newest.n8n, 'cached n8n version');
 		const userFolder = path.join(tmp, 'user');
-		await env.installTarball(tarball, userFolder);
+		await installTarball(tarball, userFolder);
 		const taken = new Set();
-		const pick = () => env.freePort(5690, 5699, taken);
-		const n8nEnv = env.n8nEnv({
+		const pick = () => freePort(5690, 5699, taken);
+		const n8nEnv = makeN8nEnv({
 			userFolder,
 			encryptionKey: crypto.randomBytes(24).toString('hex'),
 			port: await pick(),
@@ -151,12 +156,12 @@ async function realN8nCheck(results, tarball, emulator, baseUrl, tmp) {
 			logLevel: 'info',
 			extra: { GENERIC_TIMEZONE: 'UTC' },
 		});
-		const credential = env.ippanelCredential({ id: 'ippanelVersions1', name: 'IPPanel (emulator)', baseUrl, apiKey: 'emulator-api-key' });
+		const credential = ippanelCredential({ id: 'ippanelVersions1', name: 'IPPanel (emulator)', baseUrl, apiKey: 'emulator-api-key' });
 		const testCase = cases.find((c) => c.file === 'send-webservice.json');
-		const example = env.loadExamples(credential).find((e) => e.file === testCase.file);
+		const example = loadExamples(credential).find((e) => e.file === testCase.file);
 		assert.ok(example, `examples/${testCase.file} is missing`);
-		await env.importCredentials(n8nEnv, [credential], tmp);
-		await env.importWorkflows(n8nEnv, [example.workflow], tmp);
+		await importCredentials(n8nEnv, [credential], tmp);
+		await importWorkflows(n8nEnv, [example.workflow], tmp);
 		// The same checks as scripts/e2e.js makes for this example.
 		await runCase(n8nEnv, emulator, example.workflow, testCase, 'emulator-api-key');
 	}, 6 * MINUTE);
@@ -168,14 +173,14 @@ async function probeInstall(results, version, tmp) {
 		const dir = path.join(tmp, `probe-${version}`);
 		fs.mkdirSync(dir, { recursive: true });
 		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'probe', private: true }));
-		const res = await env.run('npm', ['install', '--dry-run', '--no-audit', '--no-fund', `n8n@${version}`], {
+		const res = await run('npm', ['install', '--dry-run', '--no-audit', '--no-fund', `n8n@${version}`], {
 			cwd: dir,
 			allowFail: true,
 			timeoutMs: 10 * MINUTE,
 		});
 		const reason = (res.stdout + res.stderr).split('\n').find((l) => /npm error (notarget|network request)/.test(l));
 		assert.notStrictEqual(res.code, 0, `n8n@${version} installs now: move the matrix (test/versions/matrix.js)`);
-		env.log(`n8n@${version}: ${reason || 'failed'}`);
+		log(`n8n@${version}: ${reason || 'failed'}`);
 	}, 11 * MINUTE);
 }
 
@@ -185,9 +190,23 @@ async function main() {
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ippanel-versions-'));
 	let emulator;
 	try {
-		const tarball = await results.check('setup: the package builds and packs', () => env.buildAndPack(path.join(tmp, 'pack')), 8 * MINUTE);
+		// Installs first (the project's dependencies, the engine folders, Node 24 + n8n), without a
+		// time limit and with progress lines; the timed checks start after them.
+		const realN8n = !process.argv.includes('--no-n8n');
+		const installed = await results.check(
+			`setup: installed ${Object.keys(FOLDERS).join(', ')}${realN8n ? `, Node 24 + n8n ${matrix.newest.n8n}` : ''}`,
+			async () => {
+				await ensureProjectDeps();
+				for (const name of Object.keys(FOLDERS)) await ensureFolder(name);
+				if (realN8n) await ensureRuntime();
+				return true;
+			},
+			null,
+		);
+		if (!installed) return results;
+		const tarball = await results.check('setup: the package builds and packs', () => buildAndPack(path.join(tmp, 'pack')), 8 * MINUTE);
 		if (!tarball) return results;
-		const packed = await env.unpackTarball(tarball, path.join(tmp, 'packed'));
+		const packed = await unpackTarball(tarball, path.join(tmp, 'packed'));
 
 		// n8n's scanner (rule valid-peer-dependencies) only accepts "*" as the peer range, so the
 		// supported range is declared in the README, which must state the one the matrix proves.
@@ -199,34 +218,34 @@ async function main() {
 		});
 
 		const floor = await results.check(`peer range: n8n-workflow@${matrix.oldest['n8n-workflow']} exports every name the compiled package uses`, async () => {
-			const dir = await ensureFolder(`workflow-${matrix.oldest['n8n-workflow']}`, { 'n8n-workflow': matrix.oldest['n8n-workflow'] });
+			const dir = await ensureFolder(`workflow-${matrix.oldest['n8n-workflow']}`);
 			const lib = createRequire(path.join(dir, 'package.json'))('n8n-workflow');
 			const used = workflowNamesUsed(packed);
 			assert.ok(used.includes('NodeConnectionTypes') && used.length >= 5, `scan of dist/ found only ${used.join(', ')}`);
 			assert.deepStrictEqual(used.filter((n) => !(n in lib)), [], 'missing in the oldest supported n8n-workflow');
 			return used;
 		}, 5 * MINUTE);
-		if (floor) env.log(`n8n-workflow names used by dist/: ${floor.join(', ')}`);
+		if (floor) log(`n8n-workflow names used by dist/: ${floor.join(', ')}`);
 
 		await results.check(`peer range: below the floor (n8n-workflow@${matrix.belowFloor['n8n-workflow']}, n8n ${matrix.belowFloor.n8n}) the nodes do not load`, async () => {
-			const dir = await ensureFolder(`workflow-${matrix.belowFloor['n8n-workflow']}`, { 'n8n-workflow': matrix.belowFloor['n8n-workflow'] });
+			const dir = await ensureFolder(`workflow-${matrix.belowFloor['n8n-workflow']}`);
 			const packageDir = await placePackage(tarball, dir);
 			const res = await runChild([dir, packageDir, '-', '--load-only'], {});
 			assert.match(String(res.loadError), /reading 'Main'/, `expected NodeConnectionTypes to be missing, got ${JSON.stringify(res)}`);
 		}, 5 * MINUTE);
 
 		emulator = createEmulator({ credit: 1e9 });
-		const baseUrl = await emulator.start(await env.freePort(8790, 8799));
+		const baseUrl = await emulator.start(await freePort(8790, 8799));
 
 		await engineChecks(results, `engine, oldest supported (n8n ${matrix.oldest.n8n})`, matrix.oldest, tarball, emulator, baseUrl);
 		await engineChecks(results, `engine, newest (n8n ${matrix.newest.n8n})`, matrix.newest, tarball, emulator, baseUrl);
-		if (!process.argv.includes('--no-n8n')) await realN8nCheck(results, tarball, emulator, baseUrl, tmp);
+		if (realN8n) await realN8nCheck(results, tarball, emulator, baseUrl, tmp);
 		if (process.argv.includes('--probe-installs')) for (const version of matrix.probes) await probeInstall(results, version, tmp);
 		return results;
 	} finally {
 		if (emulator) await emulator.stop();
-		env.log(`total ${env.seconds(Date.now() - t0)}`);
-		if (results.failed || process.argv.includes('--keep')) env.log(`kept ${tmp}`);
+		log(`total ${seconds(Date.now() - t0)}`);
+		if (results.failed || process.argv.includes('--keep')) log(`kept ${tmp}`);
 		else fs.rmSync(tmp, { recursive: true, force: true });
 	}
 }

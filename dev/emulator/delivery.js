@@ -3,7 +3,7 @@
 const { unixSeconds } = require('./clock');
 const { operatorOf } = require('./recipients');
 
-// state_id → [state, status] (report-outbox-list.md; only 6 "finish" is shown verbatim there).
+// state_id → [state, status] (IPPanel's outbox-list documentation; only 6 "finish" is shown verbatim there).
 const STATES = {
 	0: ['create', 'در حال ایجاد'],
 	1: ['monitoring', 'در صف بررسی'],

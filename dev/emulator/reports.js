@@ -12,7 +12,7 @@ const globToRegExp = (glob) =>
 const atLeast = (field) => (row, value) => Number(row[field]) >= Number(value);
 const atMost = (field) => (row, value) => Number(row[field]) <= Number(value);
 
-/** new_list filters (report-outbox-list.md); dates are Unix-second strings, bounds inclusive. */
+/** new_list filters (IPPanel's outbox-list documentation); dates are Unix-second strings, bounds inclusive. */
 const OUTBOX_FILTERS = {
 	username: (row, value) => value === '*' || globToRegExp(value).test(row.username),
 	number: (row, value) => row.number === String(value),

@@ -20,12 +20,12 @@ const WARM_UP_RECIPIENTS = 2000;
 // ---------------------------------------------------------------------------
 
 /**
- * The Node that n8n 2.x runs on (24, from the n8n cache, see n8n-env.js) when it is installed:
+ * The Node that n8n 2.x runs on (24, from the n8n cache, see dev/n8n/runtime.js) when it is installed:
  * V8 versions differ here (Node 20 copies `{ ...row }` objects ~10× slower once properties are
  * added to them), and the figures should be those of n8n's runtime.
  */
 function nodeExecutable() {
-	const { paths } = require('./n8n-env');
+	const { paths } = require('../../dev/n8n/paths');
 	return fs.existsSync(paths.nodeExe) ? paths.nodeExe : process.execPath;
 }
 

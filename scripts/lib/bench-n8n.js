@@ -2,16 +2,18 @@
 /**
  * Parts 1 and 2 of `npm run bench`: this package's IPPanel node against n8n's HTTP Request
  * node, both in a real n8n 2.41.1 (`n8n execute` of imported workflows, see
- * scripts/lib/n8n-env.js), sending to the emulator.
+ * dev/n8n/), sending to the emulator.
  *
  * Figures per execution: the sender node's `executionTime` from the run data (what the node
  * costs), the workflow's startedAt → stoppedAt, the `n8n execute` process wall time (mostly
  * n8n booting), and the requests the emulator logged.
  */
-const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
-const env = require('./n8n-env');
+const { ensureRuntime } = require('../../dev/n8n/runtime');
+const { buildAndPack, installTarball } = require('../../dev/n8n/package');
+const { executeWorkflow, importCredentials, importWorkflows, makeN8nEnv } = require('../../dev/n8n/cli');
+const { ippanelCredential } = require('../../dev/n8n/examples');
 const workflows = require('./bench-workflows');
 const { hrMs, median, mean, percentile } = require('./bench-stats');
 
@@ -32,12 +34,12 @@ const WORKFLOW_IDS = {
  */
 async function setupN8n({ tmp, emulator, port, brokerPort, build, tarball: given, counts }) {
 	const started = process.hrtime.bigint();
-	await env.ensureRuntime();
+	await ensureRuntime();
 	const packDir = path.join(tmp, 'pack');
-	const tarball = given || (await env.buildAndPack(packDir, { build }));
+	const tarball = given || (await buildAndPack(packDir, { build }));
 	const userFolder = path.join(tmp, 'user');
-	await env.installTarball(tarball, userFolder);
-	const n8nEnv = env.n8nEnv({
+	await installTarball(tarball, userFolder);
+	const n8nEnv = makeN8nEnv({
 		userFolder,
 		encryptionKey: crypto.randomBytes(24).toString('hex'),
 		port,
@@ -46,7 +48,7 @@ async function setupN8n({ tmp, emulator, port, brokerPort, build, tarball: given
 		logLevel: 'info',
 		extra: { GENERIC_TIMEZONE: 'UTC' },
 	});
-	const credential = env.ippanelCredential({
+	const credential = ippanelCredential({
 		id: 'benchIppanelCred',
 		name: 'IPPanel (bench emulator)',
 		baseUrl: emulator.baseUrl,
@@ -54,8 +56,8 @@ async function setupN8n({ tmp, emulator, port, brokerPort, build, tarball: given
 	});
 	const headerAuth = workflows.headerAuthCredential(emulator.apiKey);
 	const target = { credential, headerAuth, baseUrl: emulator.baseUrl, apiKey: emulator.apiKey };
-	await env.importCredentials(n8nEnv, [credential, headerAuth], tmp);
-	await env.importWorkflows(
+	await importCredentials(n8nEnv, [credential, headerAuth], tmp);
+	await importWorkflows(
 		n8nEnv,
 		[
 			workflows.bulkWorkflow(WORKFLOW_IDS.bulkIppanel, 'ippanel', counts.bulkItems, target),
@@ -84,7 +86,7 @@ function runError(res) {
 async function execute(n8nEnv, emulator, workflowId) {
 	await emulator.reset();
 	const started = process.hrtime.bigint();
-	const res = await env.executeWorkflow(n8nEnv, workflowId, 3 * MINUTE);
+	const res = await executeWorkflow(n8nEnv, workflowId, 3 * MINUTE);
 	const wallMs = hrMs(started);
 	if (!res.run || res.run.status !== 'success') throw new Error(runError(res));
 	return {

@@ -1,12 +1,16 @@
 'use strict';
 /**
- * n8n pieces for the queue-mode test that scripts/lib/n8n-env.js does not have: `n8n worker`
+ * n8n pieces for the queue-mode test that dev/n8n/ does not have: `n8n worker`
  * processes, and reading executions back from the shared PostgreSQL database (where a
  * worker stores what it ran).
  */
 const fs = require('fs');
 const path = require('path');
-const env = require('./n8n-env');
+const { paths } = require('../../dev/n8n/paths');
+const { seconds, sleep } = require('../../dev/n8n/clock');
+const { log, tail } = require('../../dev/n8n/log');
+const { spawnGroup } = require('../../dev/n8n/processes');
+const { waitForHttp } = require('../../dev/n8n/cli');
 
 /**
  * Starts `n8n worker` (own process group, log in logFile at info level, so that
@@ -14,19 +18,19 @@ const env = require('./n8n-env');
  * /healthz answers. Returns { name, logFile, stop(), executionIds() }.
  */
 async function startWorker(workerEnv, { name, logFile, healthPort, concurrency = 10, timeoutMs = 2 * 60 * 1000 }) {
-	const { alive, stop } = env.spawnGroup(env.paths.nodeExe, [env.paths.n8nBin, 'worker', `--concurrency=${concurrency}`], {
+	const { alive, stop } = spawnGroup(paths.nodeExe, [paths.n8nBin, 'worker', `--concurrency=${concurrency}`], {
 		env: { ...workerEnv, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_LOG_LEVEL: 'info' },
 		cwd: workerEnv.N8N_USER_FOLDER,
 		logFile,
 	});
 	const started = Date.now();
 	try {
-		await env.waitForHttp(`http://127.0.0.1:${healthPort}/healthz`, { timeoutMs, alive });
+		await waitForHttp(`http://127.0.0.1:${healthPort}/healthz`, { timeoutMs, alive });
 	} catch (err) {
 		await stop(3000);
-		throw new Error(`n8n worker ${name} did not start: ${err.message}\n--- ${logFile} ---\n${env.tail(logFile)}`);
+		throw new Error(`n8n worker ${name} did not start: ${err.message}\n--- ${logFile} ---\n${tail(logFile)}`);
 	}
-	env.log(`worker ${name} ready in ${env.seconds(Date.now() - started)}`);
+	log(`worker ${name} ready in ${seconds(Date.now() - started)}`);
 
 	/** Execution ids this worker logged as started. */
 	function executionIds() {
@@ -59,15 +63,15 @@ async function waitForExecutions(db, workflowId, count, { timeoutMs, intervalMs 
 		rows = await executionsOf(db, workflowId);
 		const ended = rows.filter((r) => !['new', 'running', 'waiting'].includes(r.status));
 		if (ended.length >= count) return rows;
-		await env.sleep(intervalMs);
+		await sleep(intervalMs);
 	}
 	const summary = rows.map((r) => `${r.id}:${r.status}`).join(', ') || 'none';
-	throw new Error(`${count} execution(s) of workflow ${workflowId} not finished after ${env.seconds(timeoutMs)} (seen: ${summary})`);
+	throw new Error(`${count} execution(s) of workflow ${workflowId} not finished after ${seconds(timeoutMs)} (seen: ${summary})`);
 }
 
 /** n8n stores a run as `flatted` JSON in execution_data.data; flatted ships with n8n. */
 function flatted() {
-	return require(path.join(env.paths.n8nDir, 'node_modules', 'flatted'));
+	return require(path.join(paths.n8nDir, 'node_modules', 'flatted'));
 }
 
 /** The stored run data of one execution: { resultData: { runData, error? } }. */

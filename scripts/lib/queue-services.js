@@ -11,7 +11,9 @@
 const fs = require('fs');
 const net = require('net');
 const path = require('path');
-const env = require('./n8n-env');
+const { seconds, sleep } = require('../../dev/n8n/clock');
+const { tail } = require('../../dev/n8n/log');
+const { run, spawnGroup } = require('../../dev/n8n/processes');
 
 const PG_BIN_ROOT = '/usr/lib/postgresql';
 
@@ -29,7 +31,7 @@ const POSTGRES = { name: 'postgresql', probe: () => pgBinDir() !== null };
 
 /** A long-running server in its own process group, its output in logFile. */
 function spawnServer(cmd, args, options) {
-	return env.spawnGroup(cmd, args, { ...options, graceMs: 10000 });
+	return spawnGroup(cmd, args, { ...options, graceMs: 10000 });
 }
 
 /** Sends one inline command to a Redis server and resolves with its first reply line. */
@@ -60,9 +62,9 @@ async function waitFor(what, probe, { timeoutMs, alive, logFile }) {
 		} catch (err) {
 			last = err.message;
 		}
-		await env.sleep(250);
+		await sleep(250);
 	}
-	throw new Error(`${what} did not start (${alive() ? `not ready after ${env.seconds(timeoutMs)}: ${last}` : 'exited'})\n${env.tail(logFile, 20)}`);
+	throw new Error(`${what} did not start (${alive() ? `not ready after ${seconds(timeoutMs)}: ${last}` : 'exited'})\n${tail(logFile, 20)}`);
 }
 
 /** redis-server on 127.0.0.1:port, no persistence, working dir under dir. */
@@ -109,7 +111,7 @@ async function startPostgres({ port, dir, dbName = 'n8n' }) {
 	const logFile = path.join(dir, 'postgres.log');
 	fs.writeFileSync(logFile, '');
 	fs.chownSync(logFile, ids.uid, ids.gid);
-	await env.run('runuser', ['-u', 'postgres', '--', path.join(bin, 'initdb'), '-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8'], {
+	await run('runuser', ['-u', 'postgres', '--', path.join(bin, 'initdb'), '-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8'], {
 		cwd: dir,
 		timeoutMs: 2 * 60 * 1000,
 	}).catch((err) => {
@@ -122,7 +124,7 @@ async function startPostgres({ port, dir, dbName = 'n8n' }) {
 	);
 	const psqlBin = path.join(bin, 'psql');
 	const psql = (sql, opts = {}) =>
-		env.run(psqlBin, ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', opts.db || dbName, '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql], {
+		run(psqlBin, ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', opts.db || dbName, '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql], {
 			cwd: dir,
 			timeoutMs: opts.timeoutMs || 60000,
 		}).then((r) => r.stdout);

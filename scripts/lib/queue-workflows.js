@@ -5,7 +5,8 @@
  * main instance and run by a worker; `n8n execute` would run in-process and prove nothing.
  */
 const crypto = require('crypto');
-const { CREDENTIAL_TYPE, PACKAGE_NAME } = require('./n8n-env');
+const { PACKAGE_NAME } = require('../../dev/n8n/paths');
+const { CREDENTIAL_TYPE } = require('../../dev/n8n/examples');
 
 const SENDER = '+983000505';
 const NODE = `${PACKAGE_NAME}.ippanel`;

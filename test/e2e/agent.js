@@ -15,7 +15,8 @@
  */
 const fs = require('fs');
 const path = require('path');
-const env = require('../../scripts/lib/n8n-env');
+const { executeWorkflow, importCredentials, importWorkflows } = require('../../dev/n8n/cli');
+const { log } = require('../../dev/n8n/log');
 const { assert, apiCalls } = require('./harness');
 const { startFakeOpenAi, toolResults } = require('./fakeOpenAi');
 
@@ -160,7 +161,7 @@ function agentOutput(run) {
 
 async function execute(n8nEnv, emulator, workflowId) {
 	emulator.reset();
-	const res = await env.executeWorkflow(n8nEnv, workflowId);
+	const res = await executeWorkflow(n8nEnv, workflowId);
 	if (!res.run) throw new Error(`n8n execute (exit ${res.code}) printed no run JSON:\n${(res.stderr || res.stdout).slice(-3000)}`);
 	return res.run;
 }
@@ -179,12 +180,12 @@ async function runAgentChecks({ results, n8nEnv, emulator, ippanelCredential, ap
 		const imported = await results.check(
 			'agent: import the OpenAI credential (Base URL = fake model) and 2 AI Agent workflows',
 			async () => {
-				await env.importCredentials(
+				await importCredentials(
 					n8nEnv,
 					[{ ...OPENAI_CREDENTIAL, type: 'openAiApi', data: { apiKey: 'sk-fake-e2e-key', url: fake.url, header: false } }],
 					tmp,
 				);
-				await env.importWorkflows(n8nEnv, Object.values(workflows), tmp);
+				await importWorkflows(n8nEnv, Object.values(workflows), tmp);
 				return true;
 			},
 			MINUTE * 4,
@@ -225,7 +226,7 @@ async function runAgentChecks({ results, n8nEnv, emulator, ippanelCredential, ap
 
 				const tools = body.tools.map((t) => t.function);
 				fs.writeFileSync(path.join(tmp, 'agent-tools.json'), JSON.stringify(tools, null, 2));
-				env.log(`agent: tool schema n8n sent the model: ${JSON.stringify(tools)}`);
+				log(`agent: tool schema n8n sent the model: ${JSON.stringify(tools)}`);
 				const send = tools.find((t) => t.name === 'Send_SMS');
 				assert.deepStrictEqual(Object.keys(send.parameters.properties).sort(), ['message', 'recipients']);
 				assert.match(send.parameters.properties.recipients.description, /Iranian mobile numbers/);
@@ -245,8 +246,8 @@ async function runAgentChecks({ results, n8nEnv, emulator, ippanelCredential, ap
 				]);
 				const seen = toolResults(lastRequest(fake, PROMPTS.caps)).map((r) => r.content);
 				fs.writeFileSync(path.join(tmp, 'agent-cap-results.json'), JSON.stringify(seen, null, 2));
-				env.log(`agent: tool results the model read under the caps: ${JSON.stringify(seen).slice(0, 1500)}`);
-				env.log(`agent: chat requests streamed: ${fake.requests.map((body) => Boolean(body.stream)).join(', ')}`);
+				log(`agent: tool results the model read under the caps: ${JSON.stringify(seen).slice(0, 1500)}`);
+				log(`agent: chat requests streamed: ${fake.requests.map((body) => Boolean(body.stream)).join(', ')}`);
 				assert.strictEqual(seen.length, 3, 'the model got three tool results');
 				assert.match(seen[0], /Refused by Max Recipients \(maxRecipients\): this execution would reach 5,000 recipients, more than the cap of 100\. Nothing was sent\./);
 				assert.match(seen[1], /"dry_run":true/);

@@ -4,13 +4,16 @@
  * these machines). playwright-core lives in the n8n cache folder, not in package.json.
  */
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
-const env = require('../../scripts/lib/n8n-env');
+const { ensureDebianPackages } = require('../../dev/n8n/apt');
+const { ensureTool } = require('../../dev/n8n/runtime');
 
 const CHROMIUM = '/usr/bin/chromium';
+const PLAYWRIGHT_SPEC = 'playwright-core@1';
 
-// Without the background-networking flags chromium keeps dialing Google hosts that the
-// closed network refuses (see the machine notes).
+// Without the background-networking flags chromium keeps dialing Google hosts, which a closed
+// network refuses (slowly).
 const CHROMIUM_ARGS = [
 	'--no-sandbox',
 	'--disable-gpu',
@@ -22,14 +25,17 @@ const CHROMIUM_ARGS = [
 	'--disable-dev-shm-usage',
 ];
 
+/** Installs chromium (apt-get) and playwright-core when missing; no time limit. Returns playwright-core's folder. */
+async function prepareBrowser() {
+	await ensureDebianPackages([{ name: 'chromium', probe: () => fs.existsSync(CHROMIUM) }]);
+	return ensureTool(PLAYWRIGHT_SPEC, 'playwright-core');
+}
+
 async function launchBrowser() {
-	await env.ensureDebianPackages([{ name: 'chromium', probe: () => fs.existsSync(CHROMIUM) }]);
-	const executablePath = CHROMIUM;
-	const modDir = await env.ensureTool(env.PLAYWRIGHT_SPEC, 'playwright-core');
-	const { chromium } = require(modDir);
-	const userDataDir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'ippanel-chromium-'));
+	const { chromium } = require(await prepareBrowser());
+	const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ippanel-chromium-'));
 	const context = await chromium.launchPersistentContext(userDataDir, {
-		executablePath,
+		executablePath: CHROMIUM,
 		headless: true,
 		args: CHROMIUM_ARGS,
 		viewport: { width: 1440, height: 900 },
@@ -44,4 +50,4 @@ async function launchBrowser() {
 	};
 }
 
-module.exports = { launchBrowser };
+module.exports = { prepareBrowser, launchBrowser };

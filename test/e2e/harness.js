@@ -4,7 +4,8 @@
  * timed and bounded, a failure is printed with its reason and does not stop the checks that follow.
  */
 const assert = require('assert');
-const env = require('../../scripts/lib/n8n-env');
+const { withTimeout } = require('../../dev/n8n/clock');
+const { executeWorkflow, readBinaryData } = require('../../dev/n8n/cli');
 
 class Results {
 	/** `label` starts the summary line `.ci/run` reads: `<label>: N passed, N failed`. */
@@ -19,7 +20,7 @@ class Results {
 	async check(name, fn, timeoutMs = 120000) {
 		const started = Date.now();
 		try {
-			const value = await env.withTimeout(fn, timeoutMs);
+			const value = await withTimeout(fn, timeoutMs);
 			this.passed++;
 			console.log(`  ok    ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 			return value;
@@ -99,7 +100,7 @@ function apiCalls(requests) {
 async function runCase(n8nEnv, emulator, workflow, testCase, apiKey) {
 	emulator.reset();
 	const before = new Set(emulator.state.outbox.map((row) => row.id));
-	const res = await env.executeWorkflow(n8nEnv, workflow.id);
+	const res = await executeWorkflow(n8nEnv, workflow.id);
 	if (!res.run) {
 		throw new Error(`n8n execute (exit ${res.code}) printed no run JSON:\n${(res.stderr || res.stdout).slice(-3000)}`);
 	}
@@ -108,7 +109,7 @@ async function runCase(n8nEnv, emulator, workflow, testCase, apiKey) {
 		items: (name) => nodeItems(res.run, name),
 		binaries: (name) => nodeBinaries(res.run, name),
 		emulator,
-		binaryText: (binary) => env.readBinaryData(n8nEnv, binary).toString('utf8'),
+		binaryText: (binary) => readBinaryData(n8nEnv, binary).toString('utf8'),
 		outboxIds: emulator.state.outbox.filter((row) => !before.has(row.id)).map((row) => row.id),
 	};
 	const items = ctx.items(testCase.node);

@@ -4,7 +4,7 @@ import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import type { CredentialStore } from './credentials';
-import { credentialTypes } from './credentials';
+import { applyAuthenticate, credentialTypes } from './credentials';
 import { nodeTypes } from './nodes';
 
 const httpRequest = async (options: IHttpRequestOptions) =>
@@ -37,10 +37,7 @@ export async function testCredential(store: CredentialStore): Promise<{ status: 
 			url: request.url ?? '',
 			json: true,
 		};
-		options = await (type.authenticate as (c: IDataObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>)(
-			credentials,
-			options,
-		);
+		options = await applyAuthenticate(type, credentials, options, workflow, node);
 		const body = (await httpRequest(options)) as IDataObject;
 		for (const rule of rules ?? []) {
 			if (rule.type !== 'responseSuccessBody') continue;

@@ -7,13 +7,45 @@ import type {
 	INodeCredentialsDetails,
 	INodeProperties,
 	IWorkflowExecuteAdditionalData,
+	Workflow,
 } from 'n8n-workflow';
-import { ICredentialsHelper } from 'n8n-workflow';
+import { ICredentialsHelper, isExpression } from 'n8n-workflow';
 import { Credentials } from 'n8n-core';
 
 import { IppanelApi } from '../../dist/credentials/IppanelApi.credentials';
 
 export const credentialTypes: Record<string, ICredentialType> = { ippanelApi: new IppanelApi() };
+
+/**
+ * Applies a credential type's `authenticate` to a request as n8n's CredentialsHelper does: a
+ * function is called; the generic (declarative) form has each key and value resolved as an
+ * expression with `$credentials` (an empty result becomes '') and set on the request.
+ */
+export async function applyAuthenticate(
+	type: ICredentialType,
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+	workflow: Workflow,
+	node: INode,
+): Promise<IHttpRequestOptions> {
+	const { authenticate } = type;
+	if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+	if (!authenticate || authenticate.type !== 'generic') return requestOptions;
+	const resolve = (value: unknown) => {
+		if (!isExpression(value)) return value as string;
+		const resolved = workflow.expression.getSimpleParameterValue(node, value as string, 'internal', { $credentials: credentials }, undefined, '');
+		return resolved ? String(resolved) : '';
+	};
+	requestOptions.headers ??= {};
+	const target = requestOptions as unknown as Record<string, Record<string, unknown>>;
+	for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
+		for (const [key, value] of Object.entries(outerValue as Record<string, unknown>)) {
+			target[outerKey] ??= {};
+			target[outerKey][resolve(key)] = resolve(value);
+		}
+	}
+	return requestOptions;
+}
 
 /**
  * What n8n stores for one credential, shared by every run of a test so a session token
@@ -32,8 +64,8 @@ export class CredentialStore {
 }
 
 /**
- * The engine's credentials helper, doing what n8n's own does for this credential type: a
- * function `authenticate`, and `preAuthentication` when the expirable property is empty or
+ * The engine's credentials helper, doing what n8n's own does for this credential type:
+ * `authenticate` (applyAuthenticate), and `preAuthentication` when the expirable property is empty or
  * after a 401, persisting the result.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
@@ -53,10 +85,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
 		requestOptions: IHttpRequestOptions,
+		workflow: Workflow,
+		node: INode,
 	): Promise<IHttpRequestOptions> {
-		const authenticate = credentialTypes[typeName].authenticate;
-		if (typeof authenticate !== 'function') throw new Error('test harness: only function authenticate is supported');
-		return await authenticate(credentials, requestOptions);
+		return await applyAuthenticate(credentialTypes[typeName], credentials, requestOptions, workflow, node);
 	}
 
 	async preAuthentication(

@@ -1,19 +1,8 @@
 /** Answers shaped like IPPanel's, for the report tests. */
 
-import { ok } from '../harness/answers';
+export { BASE, ok, page } from '../harness/answers';
 
-export { BASE, ok } from '../harness/answers';
-
-/** A paged answer as Laravel's paginator writes it; by default the only page, of 100 rows. */
-export function page(
-	rows: unknown[],
-	{ current = 1, last = 1, perPage = 100, total = rows.length }: { current?: number; last?: number; perPage?: number; total?: number } = {},
-) {
-	const from = rows.length ? (current - 1) * perPage + 1 : null;
-	return ok(rows, { current_page: current, from, last_page: last, path: '/x', per_page: perPage, to: from === null ? null : from + rows.length - 1, total });
-}
-
-/** A `new_list` row as report-outbox-list.md shows it (ids, counts and times as strings). */
+/** A `new_list` row as IPPanel's outbox-list documentation shows it (ids, counts and times as strings). */
 export function outboxRow(id: number, overrides: Record<string, unknown> = {}) {
 	return {
 		username: 'demo',

@@ -5,7 +5,7 @@ import { BASE, ok, outboxRow } from './fixtures';
 
 const split = (en: number | string, fa: number | string) => ({ en, fa });
 
-/** bulk_stats as edge-api.md shows it, with counts mixing `0` and `"1"`. */
+/** bulk_stats as IPPanel's API documentation shows it, with counts mixing `0` and `"1"`. */
 const STATS = {
 	operators_blacklist: { irancell: split(0, 0), mci: split(0, '2') },
 	operators_failed: { irancell: split(0, '1'), mci: split(0, 3) },

@@ -1,6 +1,6 @@
 /**
  * Every sending type through the engine: the exact body IPPanel receives (compared with
- * ../shared/ippanel-api/edge-api.md and send-phonebook.md) and the items the node outputs.
+ * IPPanel's API documentation of each sending type) and the items the node outputs.
  */
 import nock from 'nock';
 

@@ -83,8 +83,21 @@ class CredentialsHelper extends ICredentialsHelper {
 	getCredentialsProperties(type) {
 		return credentialTypes[type].properties;
 	}
-	async authenticate(credentials, typeName, requestOptions) {
-		return await credentialTypes[typeName].authenticate(credentials, requestOptions);
+	async authenticate(credentials, typeName, requestOptions, workflow, node) {
+		const { authenticate } = credentialTypes[typeName];
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		// The generic (declarative) form: every key and value an expression over $credentials.
+		const resolve = (value) => {
+			if (typeof value !== 'string' || !value.startsWith('=')) return value;
+			const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
+			return resolved ? String(resolved) : '';
+		};
+		requestOptions.headers = requestOptions.headers || {};
+		for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
+			requestOptions[outerKey] = requestOptions[outerKey] || {};
+			for (const [key, value] of Object.entries(outerValue)) requestOptions[outerKey][resolve(key)] = resolve(value);
+		}
+		return requestOptions;
 	}
 	async preAuthentication(helpers, credentials, typeName, _node, expired) {
 		const type = credentialTypes[typeName];

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * The n8n versions this package supports, and why (see README "Queue mode and supported n8n versions").
+ * The n8n versions this package supports, and why (see docs/versions.md).
  *
  * The floor comes from what the compiled package uses of n8n-workflow, read in the published
  * n8n-workflow packages (`npm pack n8n-workflow@<v>`):
@@ -28,7 +28,7 @@ module.exports = {
 	/** `npm install n8n@<v>` on these machines (npm registry only, no other host), measured 2026-11-23. */
 	installs: {
 		'2.41.3': 'fails (the `latest` tag): No matching version found for @n8n/agents@0.26.2',
-		'2.41.1': 'installs (the cached runtime of scripts/lib/n8n-env.js)',
+		'2.41.1': 'installs (the cached runtime of dev/n8n/runtime.js)',
 		'2.32.0': 'fails: No matching version found for @n8n/agents@0.17.0',
 		'2.31.x and older, 1.x (incl. 1.85.3, 1.123.x)':
 			'fails: n8n-nodes-base depends on xlsx from https://cdn.sheetjs.com (ENOTFOUND); n8n-nodes-base 2.32.0 dropped it',
