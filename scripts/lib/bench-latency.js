@@ -103,8 +103,16 @@ async function prepare(emulator, { recipients, delayMs }) {
 	return id;
 }
 
-/** Imports this part's workflows into the n8n set up for parts 1–2. */
-async function setupLatency(n8nEnv, emulator, tmp, target, { items, recipients }) {
+/**
+ * Imports this part's workflows into the n8n set up for parts 1–2 (whose setup imported the
+ * IPPanel credential `benchIppanelCred`, pointing at the emulator).
+ */
+async function setupLatency(n8nEnv, emulator, tmp, { items }) {
+	const target = {
+		credential: { id: 'benchIppanelCred', name: 'IPPanel (bench emulator)' },
+		baseUrl: emulator.baseUrl,
+		apiKey: emulator.apiKey,
+	};
 	// The bulk id after a reset is always the same: the workflows can name it.
 	const bulkId = await prepare(emulator, { recipients: 1, delayMs: 0 });
 	await importWorkflows(
