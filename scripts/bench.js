@@ -11,7 +11,7 @@
  *  3. export of a 100,000-recipient bulk: node (n8n engine in-process) vs a bare fetch loop
  *  4. IPPanel Trigger: requests per poll, per event
  *  5. at a 100 ms round trip, real n8n: 200 pattern sends, IPPanel node vs HTTP Request node; a
- *     100-page export, IPPanel node vs the node with Concurrency 1 vs a sequential fetch loop
+ *     100-page inbox export, IPPanel node vs the node with Concurrency 1 vs a sequential fetch loop
  *
  * Options:
  *   --no-build   pack dist/ as it is instead of `npm run build` first (quicker reruns)
@@ -48,7 +48,7 @@ const CONFIG = {
 	bulk: { items: 1000, runs: 2 },
 	perItem: { rounds: 31, runs: 3, singleRuns: 3 },
 	export: { recipients: 100000 },
-	latency: { items: 200, recipients: 100000, delayMs: 100, runs: 2 },
+	latency: { items: 200, messages: 10000, delayMs: 100, runs: 2 },
 };
 
 /** The parts, by the names `--only` takes. */

@@ -131,6 +131,26 @@ function retryDelayMs(attempt: number, retryAfter?: string): number {
 }
 
 /**
+ * The credential, read once per node run (the context n8n gives one execution of the node, one
+ * poll or one dropdown load) and shared by its requests, as most n8n nodes read theirs once in
+ * `execute`. n8n reads and decrypts a credential from its database on every `getCredentials`
+ * (2–3 ms each), which concurrent requests would pay many times over; and one shared object
+ * means a token renewed after a 401 serves every request that follows.
+ */
+const credentialsByRun = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+
+function credentialsOf(context: IppanelContext, itemIndex?: number): Promise<ICredentialDataDecryptedObject> {
+	let credentials = credentialsByRun.get(context);
+	if (!credentials) {
+		credentials = context.getCredentials(CREDENTIAL_TYPE, itemIndex ?? 0);
+		credentialsByRun.set(context, credentials);
+		// A failed read is not kept: the next request reads again and reports its own error.
+		credentials.catch(() => credentialsByRun.delete(context));
+	}
+	return credentials;
+}
+
+/**
  * The one place that calls IPPanel. Checks the HTTP status and `meta.status`, turns every failure
  * into a NodeApiError with IPPanel's own (Persian) message, and retries reads, never `/api/send`.
  */
@@ -140,7 +160,7 @@ export async function apiRequest(
 	endpoint: string,
 	{ body, qs, formData, itemIndex }: RequestOptions = {},
 ): Promise<IppanelEnvelope> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex ?? 0);
+	const credentials = await credentialsOf(this, itemIndex);
 	const isSend = isSendEndpoint(method, endpoint);
 	const options: IHttpRequestOptions = {
 		method,
