@@ -57,7 +57,7 @@ function outboxByRecipient(emulator: Emulator, since: number): Map<string, numbe
 
 const nextOutboxId = () => Math.max(0, ...emu.state.outbox.map((entry) => entry.id)) + 1;
 
-test('200 pattern sends, answered after varying delays: each posted once, output in input order and paired, at most 20 in flight', async () => {
+test('200 pattern sends, answered after varying delays: each posted once, output in input order and paired, at most 50 in flight', async () => {
 	const items = otpItems(200);
 	const since = nextOutboxId();
 	const pace = paced((request) => (isSend(request) ? 5 + ((request.body as { recipients: string[] }).recipients[0].charCodeAt(12) % 7) * 4 : 0));
@@ -68,7 +68,7 @@ test('200 pattern sends, answered after varying delays: each posted once, output
 	expect(sends).toHaveLength(200);
 	expect(new Set(sends)).toEqual(new Set(items.map(e164)));
 	expect(pace.most()).toBeGreaterThan(10);
-	expect(pace.most()).toBeLessThanOrEqual(20);
+	expect(pace.most()).toBeLessThanOrEqual(50);
 
 	const outbox = outboxByRecipient(emu, since);
 	expect(result.items.map((item) => (item.pairedItem as { item: number }).item)).toEqual(items.map((_, index) => index));

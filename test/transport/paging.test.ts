@@ -36,7 +36,7 @@ const recipients = (bulkId: number, options: Record<string, unknown> = {}) => ({
 });
 
 describe('Return All reads pages several at a time', () => {
-	test('40 pages answered out of order: the rows of one page at a time, in order, each page asked once, at most 20 in flight', async () => {
+	test('40 pages answered out of order: the rows of one page at a time, in order, each page asked once, at most Concurrency in flight', async () => {
 		const bulkId = emu.seedBulk({ recipients: 40_000 });
 		const credentials = apiKeyCredentials(baseUrl(), EMULATOR_API_KEY);
 		// Later pages come back first within each group of pages asked for together.
@@ -47,7 +47,7 @@ describe('Return All reads pages several at a time', () => {
 		const pages = emu.requests.filter((request) => request.path === '/api/report/recipients').map(pageOf);
 		expect([...pages].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
 		expect(paced.most()).toBeGreaterThan(10);
-		expect(paced.most()).toBeLessThanOrEqual(20);
+		expect(paced.most()).toBeLessThanOrEqual(39); // 40 pages: the first alone, then up to 50 at once
 
 		emu.clearRequests();
 		const oneByOne = await runNode({ parameters: recipients(bulkId, { concurrency: 1 }), credentials });

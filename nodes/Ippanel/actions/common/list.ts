@@ -39,7 +39,7 @@ export const listOptions: INodeProperties = {
 			name: 'concurrency',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 100 },
-			default: 20,
+			default: 50,
 			description:
 				"How many pages are requested at once when more than one page is read (Return All, or a Limit above one page). The first page comes alone and tells how many there are; the rest come several at a time and are output in IPPanel's order. 1 reads one page after another.",
 		},

@@ -66,7 +66,7 @@ export const safetyOptions: INodeProperties[] = [
 		name: 'concurrency',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 100 },
-		default: 20,
+		default: 50,
 		description:
 			'How many send requests go out at once when the input needs more than one (one per recipient for pattern and voice OTP sends, one per item otherwise). Each is still sent exactly once and never retried, and the output keeps the input order. After a 429 answer the rest go one at a time. 1 sends one after another, in input order. With different values per item, the smallest counts.',
 	},
