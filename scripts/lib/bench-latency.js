@@ -18,6 +18,7 @@
  */
 const { importWorkflows, n8nCli } = require('../../dev/n8n/cli');
 const { hrMs, median, ms, ratio, count } = require('./bench-stats');
+const { chain } = require('./bench-workflows');
 
 const MINUTE = 60 * 1000;
 const FROM = '+983000505';
@@ -32,17 +33,6 @@ const IDS = {
 
 function node(name, type, typeVersion, parameters, extra = {}) {
 	return { id: `bench-latency-${name.toLowerCase().replace(/\W+/g, '-')}`, name, type, typeVersion, parameters, ...extra };
-}
-
-/** Connects the nodes in a line, in array order. */
-function chain(id, name, nodes) {
-	const connections = {};
-	nodes.forEach((current, index) => {
-		current.position = [index * 200, 0];
-		const next = nodes[index + 1];
-		if (next) connections[current.name] = { main: [[{ node: next.name, type: 'main', index: 0 }]] };
-	});
-	return { id, name, active: false, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
 }
 
 const start = () => node('Start', 'n8n-nodes-base.manualTrigger', 1, {});
