@@ -46,8 +46,8 @@ beforeEach(() => {
 	fs.mkdirSync(path.join(dir, 'scripts'));
 	fs.copyFileSync(path.join(ROOT, '.ci', 'run'), path.join(dir, '.ci', 'run'));
 	fs.writeFileSync(path.join(dir, 'bin', 'npm'), FAKE_NPM, { mode: 0o755 });
-	for (const name of ['check-pack', 'scan-package', 'e2e', 'queue', 'versions']) {
-		const suiteName = { 'check-pack': 'pack', 'scan-package': 'scan' }[name] || name;
+	for (const name of ['check-pack', 'scan-package', 'lint-workflows', 'check-docs', 'e2e', 'queue', 'versions']) {
+		const suiteName = { 'check-pack': 'pack', 'scan-package': 'scan', 'lint-workflows': 'workflows', 'check-docs': 'docs' }[name] || name;
 		fs.writeFileSync(path.join(dir, 'scripts', `${name}${name === 'scan-package' ? '.mjs' : '.js'}`), stub(suiteName));
 	}
 });
@@ -67,60 +67,60 @@ function ciRun(env = {}) {
 
 test('all suites pass: exit 0 and "N passed, 0 failed" last', () => {
 	const run = ciRun();
-	expect([run.code, run.last]).toEqual([0, '16 passed, 0 failed']);
+	expect([run.code, run.last]).toEqual([0, '18 passed, 0 failed']);
 });
 
 test('a jest report cut off mid-way fails the run', () => {
 	const run = ciRun({ FAKE_JEST_REPORT: JSON.stringify(JEST_OK).slice(0, 40) });
-	expect([run.code, run.last]).toEqual([1, '6 passed, 1 failed']);
+	expect([run.code, run.last]).toEqual([1, '8 passed, 1 failed']);
 	expect(run.out).toContain('no readable jest report');
 });
 
 test('a jest report that is not JSON fails the run', () => {
 	const run = ciRun({ FAKE_JEST_REPORT: 'Killed' });
-	expect([run.code, run.last]).toEqual([1, '6 passed, 1 failed']);
+	expect([run.code, run.last]).toEqual([1, '8 passed, 1 failed']);
 });
 
 test('a jest report with a count that is not a whole number fails the run', () => {
 	const run = ciRun({ FAKE_JEST_REPORT: JSON.stringify({ ...JEST_OK, numFailedTests: '' }) });
-	expect([run.code, run.last]).toEqual([1, '6 passed, 1 failed']);
+	expect([run.code, run.last]).toEqual([1, '8 passed, 1 failed']);
 });
 
 test('no jest report fails the run, and a stale one from an earlier run is not read', () => {
 	fs.writeFileSync(path.join(dir, '.ci', 'out', 'jest.json'), JSON.stringify(JEST_OK));
 	const run = ciRun({ FAKE_JEST_REPORT: undefined });
-	expect([run.code, run.last]).toEqual([1, '6 passed, 1 failed']);
+	expect([run.code, run.last]).toEqual([1, '8 passed, 1 failed']);
 });
 
 test('npm test exiting non-zero with 0 failed tests fails the run', () => {
 	const run = ciRun({ FAKE_JEST_RC: '1' });
-	expect([run.code, run.last]).toEqual([1, '16 passed, 1 failed']);
+	expect([run.code, run.last]).toEqual([1, '18 passed, 1 failed']);
 });
 
 test('skipped (pending) jest tests are reported', () => {
 	const run = ciRun({ FAKE_JEST_REPORT: JSON.stringify({ ...JEST_OK, numPendingTests: 2 }) });
-	expect([run.code, run.last]).toEqual([0, '16 passed, 0 failed, 2 skipped']);
+	expect([run.code, run.last]).toEqual([0, '18 passed, 0 failed, 2 skipped']);
 });
 
 test('a suite that prints no summary line fails the run, even when it exits 0', () => {
 	const run = ciRun({ FAKE_E2E_OUT: 'something else' });
-	expect([run.code, run.last]).toEqual([1, '15 passed, 1 failed']);
+	expect([run.code, run.last]).toEqual([1, '17 passed, 1 failed']);
 	expect(run.out).toContain("e2e printed no 'e2e: N passed, N failed' line");
 });
 
 test('a suite that exits non-zero reporting 0 failed fails the run', () => {
 	const run = ciRun({ FAKE_QUEUE_RC: '1' });
-	expect([run.code, run.last]).toEqual([1, '16 passed, 1 failed']);
+	expect([run.code, run.last]).toEqual([1, '18 passed, 1 failed']);
 });
 
 test('a missing suite script fails the run', () => {
 	fs.rmSync(path.join(dir, 'scripts', 'versions.js'));
 	const run = ciRun();
-	expect([run.code, run.last]).toEqual([1, '15 passed, 1 failed']);
+	expect([run.code, run.last]).toEqual([1, '17 passed, 1 failed']);
 	expect(run.out).toContain('versions: scripts/versions.js is missing');
 });
 
 test('IPPANEL_SKIP_E2E=1 reports the real-n8n suites as skipped', () => {
 	const run = ciRun({ IPPANEL_SKIP_E2E: '1' });
-	expect([run.code, run.last]).toEqual([0, '13 passed, 0 failed, 3 skipped']);
+	expect([run.code, run.last]).toEqual([0, '15 passed, 0 failed, 3 skipped']);
 });
