@@ -84,7 +84,7 @@ test('Concurrency 1 posts one request at a time, in input order', async () => {
 	expect(emu.requests.filter(isSend).map((request) => (request.body as { recipients: string[] }).recipients[0])).toEqual(items.map(e164));
 });
 
-test('at 50 ms a request, 60 pattern sends take less than a quarter of the time of one at a time', async () => {
+test('at 50 ms a request, 60 pattern sends take less than a third of the time of one at a time', async () => {
 	const credentials = apiKeyCredentials(baseUrl(), EMULATOR_API_KEY);
 	emu.setDelay(50);
 	const timed = async (additionalFields: Record<string, unknown>, items: Array<{ phone: string; code: string }>) => {
@@ -97,7 +97,7 @@ test('at 50 ms a request, 60 pattern sends take less than a quarter of the time 
 	// Other numbers: the same send within 40 s would be refused as a duplicate.
 	const concurrent = await timed({}, otpItems(120).slice(60));
 	expect(sequential).toBeGreaterThanOrEqual(60 * 50);
-	expect(concurrent).toBeLessThan(sequential / 4);
+	expect(concurrent).toBeLessThan(sequential / 3);
 });
 
 describe('a fault in the middle of 200 concurrent sends', () => {
@@ -165,8 +165,9 @@ test('a 429: that send is not posted again, the rest go on one at a time after i
 	onRequest(emu, (request) => isSend(request) && emu.requests.filter(isSend).length === 10, () =>
 		emu.injectFault({ path: '/api/send', kind: 'status', status: 429, headers: { 'Retry-After': '1' } }),
 	);
+	// Ten at a time: most requests are still to start when the 429 comes.
 	const result = await runNode({
-		parameters: patternSend(),
+		parameters: patternSend({ concurrency: 10 }),
 		items,
 		credentials: apiKeyCredentials(baseUrl(), EMULATOR_API_KEY),
 		onError: 'continueRegularOutput',
