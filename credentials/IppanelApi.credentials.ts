@@ -8,7 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL, logIn } from './login';
+import { DEFAULT_BASE_URL, renewSession } from './login';
 
 export class IppanelApi implements ICredentialType {
 	name = 'ippanelApi';
@@ -94,7 +94,7 @@ export class IppanelApi implements ICredentialType {
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		// An API key needs no session; returning no sessionToken leaves the stored one untouched.
 		if (credentials.authentication !== 'login') return {};
-		return { sessionToken: await logIn(this.helpers, credentials) };
+		return { sessionToken: await renewSession(this.helpers, credentials) };
 	}
 
 	/**

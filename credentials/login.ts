@@ -101,3 +101,32 @@ export async function logIn(
 	}
 	return confirmed.token;
 }
+
+/**
+ * Logins that replace one expired session token, kept a minute: the node sends several requests
+ * at once, and when the token expires each of them gets its 401 and n8n asks for a new token
+ * for each. The first asks IPPanel; the others (in flight or up to a minute later, holding the
+ * same expired token) get the same new token instead of logging in again.
+ */
+const renewals = new Map<string, { token: Promise<string>; at: number }>();
+const RENEWAL_SHARED_MS = 60_000;
+
+/** A new session token: logs in, or shares the login that already replaces the same expired token. */
+export async function renewSession(
+	helpers: IHttpRequestHelper['helpers'],
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
+	const expired = String(credentials.sessionToken ?? '');
+	if (!expired) return await logIn(helpers, credentials);
+	const now = Date.now();
+	for (const [key, renewal] of renewals) if (now - renewal.at > RENEWAL_SHARED_MS) renewals.delete(key);
+	const key = JSON.stringify([apiRoot(credentials.baseUrl), String(credentials.username ?? ''), expired]);
+	let renewal = renewals.get(key);
+	if (!renewal) {
+		renewal = { token: logIn(helpers, credentials), at: now };
+		renewals.set(key, renewal);
+		// A failed login is not shared with later requests: they try again (and report their own error).
+		renewal.token.catch(() => renewals.delete(key));
+	}
+	return await renewal.token;
+}

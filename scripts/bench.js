@@ -10,13 +10,17 @@
  *  2. 1 item: per-item overhead of both nodes (node executionTime from the run data)
  *  3. export of a 100,000-recipient bulk: node (n8n engine in-process) vs a bare fetch loop
  *  4. IPPanel Trigger: requests per poll, per event
- *  5. phonebook sync: Contact → Create or Update, 10,000 customers into a phonebook of 10,000, vs one add per item
+ *  5. at a 100 ms round trip, real n8n: 200 pattern sends, IPPanel node vs HTTP Request node; a
+ *     100-page inbox export, IPPanel node vs the node with Concurrency 1 vs a sequential fetch loop
+ *  6. phonebook sync: Contact → Create or Update, 10,000 customers into a phonebook of 10,000, vs one add per item
  *
  * Options:
  *   --no-build   pack dist/ as it is instead of `npm run build` first (quicker reruns)
  *   --tarball F  install this packed package into n8n instead (e.g. an older version, to compare)
  *   --json FILE  also write the raw results as JSON
  *   --keep       keep the temporary folder (n8n user folder, packed tarball)
+ *   --only LIST  run only these parts, comma-separated: bulk, perItem, export, trigger, latency, contacts
+ *                (e.g. `npm run bench -- --only latency` for part 5 alone)
  *
  * A part that fails is marked FAILED in the table and the others still run; exit code 1 then.
  * Ports: n8n 5680–5689, emulator 8780–8789 (the first free ones).
@@ -36,6 +40,7 @@ const { setupN8n, benchBulk, benchPerItem } = require('./lib/bench-n8n');
 const { benchExport } = require('./lib/bench-export');
 const { benchTrigger } = require('./lib/bench-trigger');
 const { benchContacts, contactsSection } = require('./lib/bench-contacts');
+const { setupLatency, benchLatency, latencySection } = require('./lib/bench-latency');
 const { renderTable } = require('./lib/bench-table');
 const sections = require('./lib/bench-sections');
 const { hrMs, ms } = require('./lib/bench-stats');
@@ -46,16 +51,24 @@ const CONFIG = {
 	bulk: { items: 1000, runs: 2 },
 	perItem: { rounds: 31, runs: 3, singleRuns: 3 },
 	export: { recipients: 100000 },
+	latency: { items: 200, messages: 10000, delayMs: 100, runs: 2 },
 };
 
+/** The parts, by the names `--only` takes. */
+const PARTS = ['bulk', 'perItem', 'export', 'trigger', 'latency', 'contacts'];
+
 function parseArgs(argv) {
-	const args = { build: true, tarball: undefined, json: undefined, keep: false };
+	const args = { build: true, tarball: undefined, json: undefined, keep: false, only: undefined };
 	for (let i = 0; i < argv.length; i++) {
 		if (argv[i] === '--no-build') args.build = false;
 		else if (argv[i] === '--tarball') args.tarball = path.resolve(argv[++i]);
 		else if (argv[i] === '--json') args.json = argv[++i];
 		else if (argv[i] === '--keep') args.keep = true;
-		else throw new Error(`unknown argument: ${argv[i]} (options: --no-build, --tarball FILE, --json FILE, --keep)`);
+		else if (argv[i] === '--only') {
+			args.only = String(argv[++i] ?? '').split(',').filter(Boolean);
+			const unknown = args.only.filter((name) => !PARTS.includes(name));
+			if (unknown.length || !args.only.length) throw new Error(`--only takes parts among ${PARTS.join(', ')}`);
+		} else throw new Error(`unknown argument: ${argv[i]} (options: --no-build, --tarball FILE, --json FILE, --keep, --only LIST)`);
 	}
 	return args;
 }
@@ -88,6 +101,7 @@ function machine() {
 
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
+	const wanted = (name) => !args.only || args.only.includes(name);
 	const started = process.hrtime.bigint();
 	const before = machine();
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ippanel-bench-'));
@@ -123,19 +137,25 @@ async function main() {
 		const setup = runtime.error ? runtime : await part(`n8n setup (${how}, import)`, 8 * MINUTE, () =>
 			setupN8n({ tmp, emulator, port, brokerPort, build: args.build, tarball: args.tarball, counts: { bulkItems: CONFIG.bulk.items, rounds: CONFIG.perItem.rounds } }),
 		);
-		results.export = await part('export', 4 * MINUTE, () => benchExport(emulator, CONFIG.export));
-		results.trigger = await part('trigger', 2 * MINUTE, () => benchTrigger(emulator));
-		results.contacts = await part('phonebook sync', 4 * MINUTE, () => benchContacts(emulator));
+		if (wanted('export')) results.export = await part('export', 4 * MINUTE, () => benchExport(emulator, CONFIG.export));
+		if (wanted('trigger')) results.trigger = await part('trigger', 2 * MINUTE, () => benchTrigger(emulator));
+		if (wanted('contacts')) results.contacts = await part('phonebook sync', 4 * MINUTE, () => benchContacts(emulator));
 		if (setup.error) {
-			results.bulk = results.perItem = { error: `n8n setup failed: ${setup.error}` };
+			for (const key of ['bulk', 'perItem', 'latency'].filter(wanted)) results[key] = { error: `n8n setup failed: ${setup.error}` };
 		} else {
 			const { n8nEnv } = setup.value;
-			results.bulk = await part('1,000 items', 4 * MINUTE, () => benchBulk(n8nEnv, emulator, CONFIG.bulk));
-			results.perItem = await part('1 item', 4 * MINUTE, () => benchPerItem(n8nEnv, emulator, CONFIG.perItem));
+			if (wanted('bulk')) results.bulk = await part('1,000 items', 4 * MINUTE, () => benchBulk(n8nEnv, emulator, CONFIG.bulk));
+			if (wanted('perItem')) results.perItem = await part('1 item', 4 * MINUTE, () => benchPerItem(n8nEnv, emulator, CONFIG.perItem));
+			if (wanted('latency')) {
+				results.latency = await part('100 ms round trip', 10 * MINUTE, async () => {
+					await setupLatency(n8nEnv, emulator, tmp, CONFIG.latency);
+					return await benchLatency(n8nEnv, emulator, CONFIG.latency);
+				});
+			}
 		}
 	} catch (error) {
 		log(`bench: ${error.message}`);
-		for (const key of ['bulk', 'perItem', 'export', 'trigger']) results[key] ??= { error: error.message };
+		for (const key of PARTS.filter(wanted)) results[key] ??= { error: error.message };
 	} finally {
 		if (emulator) await emulator.stop();
 		if (!args.keep) fs.rmSync(tmp, { recursive: true, force: true });
@@ -143,24 +163,27 @@ async function main() {
 	}
 
 	const after = machine();
-	const table = renderTable([
-		sections.bulkSection(results.bulk, CONFIG.bulk),
-		sections.perItemSection(results.perItem, CONFIG.perItem),
-		sections.exportSection(results.export, CONFIG.export),
-		sections.triggerSection(results.trigger),
-		contactsSection(results.contacts, stats),
-	]);
+	const table = renderTable(
+		[
+			wanted('bulk') && sections.bulkSection(results.bulk, CONFIG.bulk),
+			wanted('perItem') && sections.perItemSection(results.perItem, CONFIG.perItem),
+			wanted('export') && sections.exportSection(results.export, CONFIG.export),
+			wanted('trigger') && sections.triggerSection(results.trigger),
+			wanted('latency') && latencySection(results.latency, CONFIG.latency),
+			wanted('contacts') && contactsSection(results.contacts, stats),
+		].filter(Boolean),
+	);
 	const totalMs = hrMs(started);
 	const exportNode = results.export && results.export.value ? results.export.value.node.node : 'n/a';
 	console.log(
-		`\nIPPanel Edge node benchmark: n8n ${N8N_VERSION} (\`n8n execute\`, Node 24) for parts 1–2; n8n-core through the test harness ` +
+		`\nIPPanel Edge node benchmark: n8n ${N8N_VERSION} (\`n8n execute\`, Node 24) for parts 1–2 and 5; n8n-core through the test harness ` +
 			`for part 3 (Node ${exportNode}, child processes) and part 4 (Node ${before.node}); emulator on 127.0.0.1`,
 	);
 	console.log(`machine: ${before.cpus} × ${before.cpuModel}, ${before.memoryGb} GB, ${before.platform}; load average ${before.loadAverage} at start, ${after.loadAverage} at end`);
 	console.log(table);
 	console.log(`\nbench finished in ${ms(totalMs)}`);
 	if (args.json) fs.writeFileSync(args.json, JSON.stringify({ machine: { before, after }, config: CONFIG, results, totalMs }, null, 2) + '\n');
-	if (Object.values(results).some((r) => !r || r.error)) process.exitCode = 1;
+	if (PARTS.filter(wanted).some((key) => !results[key] || results[key].error)) process.exitCode = 1;
 }
 
 main().catch((error) => {

@@ -8,6 +8,8 @@
  *   npm run dev -- --port 5700 --emulator-port 8790
  *   IPPANEL_API_KEY=... npm run dev      credential points at the real IPPanel instead
  *   npm run dev -- --real                (same; needs IPPANEL_API_KEY, optional IPPANEL_BASE_URL)
+ *   npm run dev -- --delay 100           the emulator answers every request after 100 ms, a real
+ *                                        round trip (or IPPANEL_EMULATOR_DELAY_MS=100 npm run dev)
  *
  * State (workflows you build, the login) lives in .n8n-dev/ and survives restarts; the
  * examples/*.json workflows are re-imported on every start. Ctrl-C stops everything.
@@ -31,12 +33,16 @@ const CREDENTIAL_ID = 'ippanelDevCred01';
 const REAL_BASE_URL = 'https://edge.ippanel.com/v1';
 
 function parseArgs(argv) {
-	const opts = { real: false, port: 5678, emulatorPort: 8787 };
+	const opts = { real: false, port: 5678, emulatorPort: 8787, delayMs: undefined };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		if (arg === '--real') opts.real = true;
 		else if (arg === '--port') opts.port = Number(argv[++i]);
 		else if (arg === '--emulator-port') opts.emulatorPort = Number(argv[++i]);
+		else if (arg === '--delay') {
+			opts.delayMs = Number(argv[++i]);
+			if (!Number.isFinite(opts.delayMs) || opts.delayMs < 0) throw new Error('--delay needs a number of milliseconds ≥ 0');
+		}
 		else if (arg === '--help' || arg === '-h') {
 			const header = fs.readFileSync(__filename, 'utf8').split('/**')[1].split('*/')[0];
 			console.log(header.replace(/^ \* ?/gm, '').trim());
@@ -70,9 +76,10 @@ async function startTarget(opts) {
 		const baseUrl = process.env.IPPANEL_BASE_URL || REAL_BASE_URL;
 		return { baseUrl, apiKey: process.env.IPPANEL_API_KEY, name: 'IPPanel', emulator: null };
 	}
-	const emulator = createEmulator({});
+	// Without --delay the emulator takes IPPANEL_EMULATOR_DELAY_MS (default 0).
+	const emulator = createEmulator(opts.delayMs === undefined ? {} : { delayMs: opts.delayMs });
 	const baseUrl = await emulator.start(opts.emulatorPort);
-	log(`IPPanel emulator at ${baseUrl}`);
+	log(`IPPanel emulator at ${baseUrl}${emulator.delayMs ? `, answering after ${emulator.delayMs} ms` : ''}`);
 	return { baseUrl, apiKey: 'emulator-api-key', name: 'IPPanel (local emulator)', emulator };
 }
 

@@ -73,6 +73,7 @@ function createEmulator(options = {}) {
 		/** Seed data, clock offset 0, no faults, empty request log. */
 		reset() {
 			settings.delayMs = Math.max(0, Number(opts.delayMs) || 0);
+			settings.delayFor = undefined;
 			clock.reset();
 			store.reset();
 			faults.clear();
@@ -92,8 +93,17 @@ function createEmulator(options = {}) {
 		generateInbound: (n) => store.generateInbound(n),
 		seedBulk: (spec) => store.seedBulk(spec),
 		expireTokens: () => auth.expireAll(),
-		/** Response delay (ms) added to every API answer, e.g. to benchmark at a real round trip. */
+		/**
+		 * Response delay (ms) added to every API answer, e.g. to benchmark at a real round trip.
+		 * A function `(request) => ms` (request as logged: method, path, query, body) delays each
+		 * answer differently, e.g. so that concurrent pages arrive out of order; reset() drops it.
+		 */
 		setDelay(ms) {
+			if (typeof ms === 'function') {
+				settings.delayFor = ms;
+				return settings.delayMs;
+			}
+			settings.delayFor = undefined;
 			settings.delayMs = Math.max(0, Number(ms) || 0);
 			return settings.delayMs;
 		},

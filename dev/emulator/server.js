@@ -97,7 +97,8 @@ function createRequestHandler({ router, auth, store, clock, faults, requests, co
 		requests.push(record);
 		const request = { ...record, ...parsed, remoteAddress: req.socket.remoteAddress };
 		// The configured round trip: every API answer (faults included) waits this long first.
-		if (settings.delayMs > 0) await sleep(settings.delayMs);
+		const delayMs = settings.delayFor ? Math.max(0, Number(settings.delayFor(record)) || 0) : settings.delayMs;
+		if (delayMs > 0) await sleep(delayMs);
 		const fault = faults.take(req.method, path);
 		if (fault) return applyFault(fault, request, res);
 		return writeReply(res, dispatch(request));

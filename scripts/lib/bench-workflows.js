@@ -143,4 +143,4 @@ function singleWorkflow(id, kind, target) {
 	return chain(id, `bench: 1 item, ${kind}`, [manualTrigger(), ...itemNodes(1, '919'), sender]);
 }
 
-module.exports = { bulkWorkflow, perItemWorkflow, singleWorkflow, headerAuthCredential, PER_ITEM_KINDS, FROM, TEXT };
+module.exports = { bulkWorkflow, perItemWorkflow, singleWorkflow, headerAuthCredential, chain, PER_ITEM_KINDS, FROM, TEXT };

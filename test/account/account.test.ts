@@ -18,7 +18,7 @@ describe('Account', () => {
 		expect(scope.isDone()).toBe(true);
 	});
 
-	test('each request reads the credential once (n8n decrypts it from the database per read)', async () => {
+	test('a node run reads the credential once for all its requests (n8n decrypts it from the database per read)', async () => {
 		nock(BASE).get('/api/payment/credit/mine').times(3).reply(200, ok({ credit: 1 }));
 		const credentials = apiKeyCredentials(BASE);
 		const result = await runNode({
@@ -27,6 +27,6 @@ describe('Account', () => {
 			items: [{}, {}, {}],
 		});
 		expect(result.items).toHaveLength(3);
-		expect(credentials.reads).toBe(3);
+		expect(credentials.reads).toBe(1);
 	});
 });

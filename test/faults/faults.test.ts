@@ -43,7 +43,7 @@ describe('authentication faults', () => {
 		// The token is revoked just before the second send arrives.
 		onRequest(emu, (request) => request.path === SEND && count(emu, 'POST', SEND) === 2, () => emu.expireTokens());
 		const result = await runNode({
-			parameters: sendTo('={{ $json.mobile }}'),
+			parameters: { ...sendTo('={{ $json.mobile }}'), additionalFields: { concurrency: 1 } },
 			items: [{ mobile: '09121110001' }, { mobile: '09121110002' }, { mobile: '09121110003' }],
 			credentials: loginCredentials(baseUrl()),
 		});
@@ -59,6 +59,17 @@ describe('authentication faults', () => {
 		]);
 		expect(newOutbox()).toHaveLength(3);
 		expect(outboxIds(result)).toEqual(newOutbox().map((entry) => entry.id));
+	});
+
+	test('login mode, session token expires while sends are in flight: the 401s share one re-login, every item sent once', async () => {
+		// Items 1–9 go out together after item 0; the token is revoked as the second send arrives.
+		onRequest(emu, (request) => request.path === SEND && count(emu, 'POST', SEND) === 2, () => emu.expireTokens());
+		const mobiles = Array.from({ length: 10 }, (_, index) => ({ mobile: `091211100${String(index).padStart(2, '0')}` }));
+		const result = await runNode({ parameters: sendTo('={{ $json.mobile }}'), items: mobiles, credentials: loginCredentials(baseUrl()) });
+		expect(result.error).toBeUndefined();
+		expect(count(emu, 'POST', '/api/acl/auth/login')).toBe(2);
+		expect(newOutbox()).toHaveLength(10);
+		expect(newOutbox().map((entry) => entry.id).sort()).toEqual([...outboxIds(result)].sort());
 	});
 
 	test('login mode, token expires between reads: one re-login, the run finishes', async () => {
@@ -224,16 +235,15 @@ describe('POST /api/send: never retried', () => {
 			emu.injectFault({ kind: 'drop', path: SEND, method: 'POST' }),
 		);
 		const result = await runNode({
-			parameters: sendTo('={{ $json.mobile }}'),
+			parameters: { ...sendTo('={{ $json.mobile }}'), additionalFields: { concurrency: 1 } },
 			items: [{ mobile: '09121110001' }, { mobile: '09121110002' }, { mobile: '09121110003' }],
 			credentials: apiKey(),
 		});
 		expect(count(emu, 'POST', SEND)).toBe(2);
 		expect(newOutbox()).toHaveLength(2); // item 0, and item 1 whose answer was lost
 		expect(result.error?.message).toBe('The send may have happened: the connection was dropped before an answer came (no answer)');
-		expect(result.error?.description).toContain(
-			`Before this failure the execution had already sent 1 of 3 requests, for item(s) 0 (outbox ids ${newOutbox()[0].id}).`,
-		);
+		expect(result.error?.description).toContain(`- 1 sent, for item 0 (outbox ids ${newOutbox()[0].id}).`);
+		expect(result.error?.description).toContain('- 1 not sent, for item 2: the node stopped at the failure.');
 	});
 
 	test('with continueOnFail a drop marks only its item; the others are sent once each', async () => {

@@ -34,6 +34,9 @@ export interface Emulator {
 	/** Moves the emulator's clock on (delivery reports, send states); returns its new time. */
 	advance: (ms: number) => number;
 	addInbound: (message: Record<string, unknown>) => Record<string, unknown>;
+	/** Response delay for every answer, or per request: `(request) => ms`. */
+	setDelay: (ms: number | ((request: EmulatorRequest) => number)) => number;
+	generateInbound: (count: number) => Array<Record<string, unknown>>;
 }
 
 export const EMULATOR_API_KEY: string = CREDENTIALS.apiKey;

@@ -121,10 +121,21 @@ describe('Report → Get Recipients', () => {
 		expect(grown.items).toHaveLength(2500);
 		nock.cleanAll();
 
+		// Pages 2–5 are asked for at once after the first answer; page 2 says 2 is the last: pages 3–5 are dropped unread.
 		const shrinks = recipientsServer(5000, { lastPage: (q) => (q.page === 1 ? 5 : 2) });
 		const shrunk = await runNode({ parameters: recipients({ returnAll: true }), credentials: apiKeyCredentials(BASE) });
-		expect(shrinks.map((a) => a.page)).toEqual([1, 2]);
+		expect(shrinks.map((a) => a.page).sort()).toEqual([1, 2, 3, 4, 5]);
 		expect(shrunk.items).toHaveLength(2000);
+		nock.cleanAll();
+
+		// One page at a time (Concurrency 1) asks for nothing past the page that says it is the last.
+		const oneByOne = recipientsServer(5000, { lastPage: (q) => (q.page === 1 ? 5 : 2) });
+		const sequential = await runNode({
+			parameters: recipients({ returnAll: true, options: { concurrency: 1 } }),
+			credentials: apiKeyCredentials(BASE),
+		});
+		expect(oneByOne.map((a) => a.page)).toEqual([1, 2]);
+		expect(sequential.items).toHaveLength(2000);
 	});
 
 	test('status filter applies while paging: every page read, only matching rows out, limit counts matches', async () => {

@@ -121,15 +121,21 @@ describe('no retry, and an honest message, when a send fails', () => {
 			.persist()
 			.post('/api/send')
 			.reply(() => (++call === 2 ? [500, fail('خطا', '500-1')] : [200, ok({ message_outbox_ids: [call] })]));
+		// One request at a time: the third is never started (several at a time, see concurrency.test.ts).
 		const result = await runNode({
-			parameters: { ...parameters, recipients: '={{ $json.mobile }}' },
+			parameters: { ...parameters, recipients: '={{ $json.mobile }}', additionalFields: { concurrency: 1 } },
 			items: [{ mobile: '09121234567' }, { mobile: '09351234567' }, { mobile: '09901234567' }],
 			credentials: apiKeyCredentials(BASE),
 		});
 		expect(call).toBe(2); // the third item was not sent
 		expect(result.error?.message).toContain('Not sent');
 		expect(result.error?.description).toContain(
-			'Before this failure the execution had already sent 1 of 3 requests, for item(s) 0 (outbox ids 1). Running it again would send those again.',
+			[
+				'Of 3 send requests:',
+				'- 1 sent, for item 0 (outbox ids 1). Running the workflow again would send them again.',
+				'- 1 failed, for item 1 (this error is the first; a request that got no answer may still have gone out).',
+				'- 1 not sent, for item 2: the node stopped at the failure.',
+			].join('\n'),
 		);
 	});
 });

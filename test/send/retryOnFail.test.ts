@@ -51,7 +51,8 @@ const batched = {
 	fromNumber: FROM,
 	recipients: '={{ $json.mobile }}',
 	message: 'کد تخفیف شما: SALE',
-	additionalFields: { batchItems: true },
+	// One request at a time: the order of the posts is fixed (several at a time: concurrency.test.ts).
+	additionalFields: { batchItems: true, concurrency: 1 },
 };
 
 const firstRecipient = (post: Post) => post.body.params.recipients[0];
@@ -129,6 +130,7 @@ describe('Retry On Fail never sends the same request twice', () => {
 				recipients: '={{ $json.mobile }}',
 				// A new code on every evaluation: the retry's bodies differ from the first try's.
 				patternVariables: { variable: [{ name: 'code', value: '={{ Math.floor(100000 + Math.random() * 900000) }}' }] },
+				additionalFields: { concurrency: 1 },
 			},
 			items: mobiles(5).map((mobile) => ({ mobile })),
 			credentials: apiKeyCredentials(BASE),

@@ -4,6 +4,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { apiRoot, DEFAULT_BASE_URL, IppanelLoginError } from '../../../credentials/login';
 import { ippanelError, type FailedCall } from '../helpers/errors';
 import type { IppanelContext, IppanelEnvelope } from '../helpers/interfaces';
+import { DEFAULT_CONCURRENCY } from '../helpers/pool';
 
 export const CREDENTIAL_TYPE = 'ippanelApi';
 
@@ -126,9 +127,27 @@ function checkedRoot(this: IppanelContext, baseUrl: unknown, itemIndex?: number)
 }
 
 function retryDelayMs(attempt: number, retryAfter?: string): number {
-	const seconds = Number(retryAfter);
-	if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, MAX_RETRY_AFTER_MS);
-	return 500 * 2 ** attempt;
+	return retryAfterMs(retryAfter) ?? 500 * 2 ** attempt;
+}
+
+/**
+ * The credential, read once per node run (the context n8n gives one execution of the node, one
+ * poll or one dropdown load) and shared by its requests, as most n8n nodes read theirs once in
+ * `execute`. n8n reads and decrypts a credential from its database on every `getCredentials`
+ * (2–3 ms each), which concurrent requests would pay many times over; and one shared object
+ * means a token renewed after a 401 serves every request that follows.
+ */
+const credentialsByRun = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+
+function credentialsOf(context: IppanelContext, itemIndex?: number): Promise<ICredentialDataDecryptedObject> {
+	let credentials = credentialsByRun.get(context);
+	if (!credentials) {
+		credentials = context.getCredentials(CREDENTIAL_TYPE, itemIndex ?? 0);
+		credentialsByRun.set(context, credentials);
+		// A failed read is not kept: the next request reads again and reports its own error.
+		credentials.catch(() => credentialsByRun.delete(context));
+	}
+	return credentials;
 }
 
 /**
@@ -141,7 +160,7 @@ export async function apiRequest(
 	endpoint: string,
 	{ body, qs, formData, itemIndex }: RequestOptions = {},
 ): Promise<IppanelEnvelope> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex ?? 0);
+	const credentials = await credentialsOf(this, itemIndex);
 	const isSend = isSendEndpoint(method, endpoint);
 	const options: IHttpRequestOptions = {
 		method,
@@ -170,7 +189,27 @@ export async function apiRequest(
 	const parsed = parseBody(answer.body);
 	if (answer.status === 200 && parsed.envelope?.meta.status === true) return parsed.envelope;
 	// Any other status, or HTTP 200 with meta.status false: IPPanel said no.
-	throw ippanelError(this.getNode(), { ...failed, ...parsed });
+	const error = ippanelError(this.getNode(), { ...failed, ...parsed });
+	if (answer.status === 429) slowDownHints.set(error, retryAfterMs(answer.retryAfter));
+	throw error;
+}
+
+/** Errors of calls IPPanel answered with 429, and the wait its Retry-After asked for (undefined: none). */
+const slowDownHints = new WeakMap<Error, number | undefined>();
+
+function retryAfterMs(header: string | undefined): number | undefined {
+	const seconds = Number(header);
+	if (header === undefined || header === '' || !Number.isFinite(seconds) || seconds < 0) return undefined;
+	return Math.min(seconds * 1000, MAX_RETRY_AFTER_MS);
+}
+
+/**
+ * Whether `error` is IPPanel answering 429 ("too many" / the same send again) to a call of
+ * `apiRequest`, and the wait its Retry-After header asked for, capped at 30 s.
+ */
+export function slowDownHint(error: unknown): { retryAfterMs?: number } | undefined {
+	if (!(error instanceof Error) || !slowDownHints.has(error)) return undefined;
+	return { retryAfterMs: slowDownHints.get(error) };
 }
 
 /** How a list endpoint takes its page: in the query or the JSON body, and the name of its size field. */
@@ -189,36 +228,103 @@ export interface Pagination {
 	whileFull?: boolean;
 }
 
+/** How a paged read runs. */
+export interface PagingOptions {
+	/** Pages requested at once once the first page told how many there are (1: one after another). */
+	concurrency?: number;
+	/**
+	 * The pages the caller expects to need (a Limit of rows, a sample of pages): pages beyond it
+	 * are asked for one at a time, only when the caller reads on, so no page is fetched for nothing.
+	 */
+	pagesWanted?: number;
+}
+
+interface PageAnswer {
+	rows: IDataObject[];
+	/** `meta.total`, NaN when the answer has none. */
+	total: number;
+	/** `meta.last_page`, NaN when the answer has none (a single page). */
+	lastPage: number;
+	currentPage: number;
+}
+
 /**
- * Yields one page of rows at a time, following `meta.current_page` / `meta.last_page` as the API
- * reports them on each page; an answer without `last_page` is a single page (unless `whileFull`).
+ * Yields one page of rows at a time, in page order, following `meta.current_page` /
+ * `meta.last_page` as the API reports them on each page; an answer without `last_page` is a
+ * single page (with `whileFull`: read on, one page at a time, while pages come back full). Once the first page has told how many there are, up to `concurrency` of the
+ * following pages are requested at once, and each is yielded as soon as it and every page
+ * before it have arrived: at most `concurrency` pages are held ahead of the caller. A failed page
+ * fails the read when the caller reaches it; pages requested beyond where the caller stops are
+ * dropped unread.
+ *
+ * Pages asked for at once are not answered in order. On a newest-first list a row added meanwhile
+ * pushes every row one place down, so a page answered before the addition and an earlier page
+ * answered after it would leave a gap between them (sequential paging only repeats rows, which
+ * `firstSeen` drops). The answers' `meta.total` shows it: a page reporting fewer rows in all than
+ * a page before it was answered before rows were added, and is asked for again (once: a list
+ * that also lost rows meanwhile pages as it would sequentially).
  */
 export async function* apiPages(
 	this: IppanelContext,
 	pagination: Pagination,
 	itemIndex = 0,
+	{ concurrency = DEFAULT_CONCURRENCY, pagesWanted = Infinity }: PagingOptions = {},
 ): AsyncGenerator<IDataObject[]> {
 	const { method, endpoint, pageIn, sizeParam, pageSize } = pagination;
-	let previousFirst: string | undefined;
-	for (let page = 1; ; page++) {
+	const fetchPage = async (page: number): Promise<PageAnswer> => {
 		const paging = { page, [sizeParam]: pageSize };
 		const { data, meta } = await apiRequest.call(this, method, endpoint, {
 			body: pageIn === 'body' ? { ...pagination.body, ...paging } : pagination.body,
 			qs: pageIn === 'qs' ? { ...pagination.qs, ...paging } : pagination.qs,
 			itemIndex,
 		});
-		const rows = Array.isArray(data) ? (data as IDataObject[]) : [];
-		if (pagination.whileFull) {
-			// A server that ignores `page` would answer the same full page forever: stop on a repeat.
-			const first = JSON.stringify(rows[0] ?? null);
-			if (page > 1 && first === previousFirst) return;
-			previousFirst = first;
+		return {
+			rows: Array.isArray(data) ? (data as IDataObject[]) : [],
+			total: meta.total === undefined || meta.total === null ? NaN : Number(meta.total),
+			lastPage: Number(meta.last_page),
+			currentPage: Number(meta.current_page ?? page),
+		};
+	};
+	const width = Math.max(1, Math.floor(concurrency));
+	const ahead = new Map<number, Promise<PageAnswer>>();
+	let requested = 1;
+	let lastPage = 1;
+	let mostRows = -Infinity;
+	let previousFirst: string | undefined;
+	try {
+		for (let page = 1; ; page++) {
+			// Ask for the pages after this one, up to `width` in flight, never past the last page
+			// known, and one by one past the pages the caller expects to need.
+			const until = Math.min(lastPage, page > pagesWanted ? page : Math.min(pagesWanted, page + width - 1));
+			while (requested < until) {
+				const next = ++requested;
+				const answer = fetchPage(next);
+				answer.catch(() => {}); // read (or dropped) when the caller gets there
+				ahead.set(next, answer);
+			}
+			const pending = ahead.get(page);
+			ahead.delete(page);
+			let answer = await (pending ?? fetchPage(page));
+			// Answered before rows were added that an earlier page already counted: ask again.
+			if (width > 1 && answer.total < mostRows) answer = await fetchPage(page);
+			if (Number.isFinite(answer.total)) mostRows = Math.max(mostRows, answer.total);
+			const { rows, lastPage: reported, currentPage } = answer;
+			if (pagination.whileFull) {
+				// A server that ignores `page` would answer the same full page forever: stop on a repeat.
+				const first = JSON.stringify(rows[0] ?? null);
+				if (page > 1 && first === previousFirst) return;
+				previousFirst = first;
+			}
+			if (rows.length) yield rows;
+			if (!Number.isFinite(reported) && pagination.whileFull && rows.length >= pageSize) {
+				lastPage = page + 1;
+				continue;
+			}
+			if (!rows.length || !Number.isFinite(reported) || currentPage >= reported) return;
+			lastPage = reported;
 		}
-		if (rows.length) yield rows;
-		const lastPage = Number(meta.last_page);
-		const currentPage = Number(meta.current_page ?? page);
-		if (!Number.isFinite(lastPage) && pagination.whileFull && rows.length >= pageSize) continue;
-		if (!rows.length || !Number.isFinite(lastPage) || currentPage >= lastPage) return;
+	} finally {
+		ahead.clear();
 	}
 }
 
@@ -239,8 +345,8 @@ export function firstSeen<Row>(idOf: (row: Row) => unknown): (row: Row) => boole
 }
 
 /**
- * Every row of a list endpoint, or the first `limit` rows. `map` shapes each row as it arrives
- * (returning undefined drops it), so pages are never held twice.
+ * Every row of a list endpoint, or the first `limit` rows, in the API's order. `map` shapes each
+ * row as its page comes up in order (returning undefined drops it), so pages are never held twice.
  */
 export async function apiRequestAllItems(
 	this: IppanelContext,
@@ -249,10 +355,19 @@ export async function apiRequestAllItems(
 		limit,
 		itemIndex = 0,
 		map,
-	}: { limit?: number; itemIndex?: number; map?: (row: IDataObject) => IDataObject | undefined } = {},
+		concurrency,
+	}: {
+		limit?: number;
+		itemIndex?: number;
+		map?: (row: IDataObject) => IDataObject | undefined;
+		/** Pages requested at once (default DEFAULT_CONCURRENCY); see apiPages. */
+		concurrency?: number;
+	} = {},
 ): Promise<IDataObject[]> {
 	const results: IDataObject[] = [];
-	for await (const rows of apiPages.call(this, pagination, itemIndex)) {
+	// With a limit, the pages that hold it are read at once; past them one by one (rows dropped by `map`).
+	const pagesWanted = limit === undefined ? Infinity : Math.ceil(limit / Math.max(1, pagination.pageSize));
+	for await (const rows of apiPages.call(this, pagination, itemIndex, { concurrency, pagesWanted })) {
 		for (const row of rows) {
 			const shaped = map ? map(row) : row;
 			if (shaped === undefined) continue;

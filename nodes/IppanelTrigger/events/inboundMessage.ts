@@ -67,7 +67,8 @@ async function firstPoll(this: IPollFunctions, settings: TriggerSettings): Promi
 	const isNew = firstSeen(idOf);
 	const found: IDataObject[] = [];
 	let lastId = 0;
-	walk: for await (const rows of apiPages.call(this, inboxPages({}))) {
+	// Pages one at a time: the walk ends at the window's edge, usually on an early page.
+	walk: for await (const rows of apiPages.call(this, inboxPages({}), 0, { pagesWanted: 1 })) {
 		for (const row of rows) {
 			lastId = Math.max(lastId, idOf(row));
 			// Newest first: the first message older than the window ends the walk.
@@ -92,7 +93,7 @@ export const inboundMessage: TriggerEvent<InboxCursor> = {
 	async latest(settings) {
 		const matches = matcher(settings);
 		let page = 0;
-		for await (const rows of apiPages.call(this, inboxPages({}))) {
+		for await (const rows of apiPages.call(this, inboxPages({}), 0, { pagesWanted: 1 })) {
 			const found = rows.find(matches);
 			if (found) return shapeInboxRow(found);
 			if (++page >= SAMPLE_PAGES) break;

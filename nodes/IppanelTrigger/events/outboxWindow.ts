@@ -127,10 +127,13 @@ export async function pollOutboxWindow(
 	return next;
 }
 
-/** Newest-first outbox rows for "Fetch Test Event": the first `SAMPLE_PAGES` pages. */
+/**
+ * Newest-first outbox rows for "Fetch Test Event": the first `SAMPLE_PAGES` pages, each read
+ * only when the caller looks on (it stops at its first match).
+ */
 export async function* recentOutbox(this: IPollFunctions): AsyncGenerator<IDataObject> {
 	let page = 0;
-	for await (const rows of apiPages.call(this, outboxPages())) {
+	for await (const rows of apiPages.call(this, outboxPages(), 0, { pagesWanted: 1 })) {
 		yield* rows;
 		if (++page >= SAMPLE_PAGES) return;
 	}

@@ -1,10 +1,33 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { asWholeNumber } from '../../helpers/parameters';
+import { readConcurrency } from '../../helpers/pool';
 import { apiRequestAllItems, firstSeen, type Pagination } from '../../transport';
 
-/** The `options` collection of an operation that returns IPPanel rows: "Include Raw API Row". */
+/** "Include Raw API Row" (`options.includeRaw`). */
+const includeRawOption: INodeProperties = {
+	displayName: 'Include Raw API Row',
+	name: 'includeRaw',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to add the row exactly as IPPanel sent it (strings and all) under "raw", beside the converted fields',
+};
+
+/** The `options` collection of an operation that returns one IPPanel row: "Include Raw API Row". */
 export const outputOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [includeRawOption],
+};
+
+/**
+ * The `options` collection of a list operation (one that pages through `listRows`):
+ * "Concurrency" (pages read at once) and "Include Raw API Row".
+ */
+export const listOptions: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
 	type: 'collection',
@@ -12,12 +35,15 @@ export const outputOptions: INodeProperties = {
 	default: {},
 	options: [
 		{
-			displayName: 'Include Raw API Row',
-			name: 'includeRaw',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to add the row exactly as IPPanel sent it (strings and all) under "raw", beside the converted fields',
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 50,
+			description:
+				"How many pages are requested at once when more than one page is read (Return All, or a Limit above one page). The first page comes alone and tells how many there are; the rest come several at a time and are output in IPPanel's order. 1 reads one page after another.",
 		},
+		includeRawOption,
 	],
 };
 
@@ -77,7 +103,13 @@ export async function listRows(this: IExecuteFunctions, itemIndex: number, listi
 		return isNew(item) && (!keep || keep(item)) ? item : undefined;
 	};
 	const pagination = { ...request, pageSize: pageSizeFor(maxPageSize, limit, keep !== undefined) };
-	return await apiRequestAllItems.call(this, pagination, { limit, itemIndex, map });
+	const concurrency = readConcurrency(
+		this.getNode(),
+		(this.getNodeParameter('options', itemIndex, {}) as IDataObject).concurrency,
+		{ parameter: 'options.concurrency', itemIndex },
+		{ nothingSent: false },
+	);
+	return await apiRequestAllItems.call(this, pagination, { limit, itemIndex, map, concurrency });
 }
 
 /** Reads `options.includeRaw` and returns the row mapper that shapes (and keeps the raw row if asked). */

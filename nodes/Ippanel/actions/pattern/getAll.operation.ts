@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { filtersField, limitField, listRows, outputOptions, returnAllField } from '../common/list';
+import { filtersField, limitField, listRows, listOptions, returnAllField } from '../common/list';
 import { shapePatternRow } from './shapePattern';
 
 /** IPPanel's documented maximum `per_page` for patterns. */
@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 			description: 'Only patterns with this title',
 		},
 	]),
-	outputOptions,
+	listOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['pattern'], operation: ['getAll'] } }, properties);

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { shapeInboxRow } from '../../helpers/reportShapes';
-import { filtersField, limitField, listRows, outputOptions, returnAllField } from '../common/list';
+import { filtersField, limitField, listRows, listOptions, returnAllField } from '../common/list';
 
 /** IPPanel documents no maximum for `per_page` here; the pager follows `last_page` either way. */
 const MAX_PAGE_SIZE = 100;
@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 			description: 'Only messages received after the one with this ID (messages_inbox_id), e.g. the last one already handled',
 		},
 	]),
-	outputOptions,
+	listOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['inbox'] } }, properties);

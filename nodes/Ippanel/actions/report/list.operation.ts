@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { shapeOutboxRow } from '../../helpers/reportShapes';
 import { parseDateTime } from '../../helpers/sendTime';
-import { filtersField, limitField, listRows, outputOptions, returnAllField } from '../common/list';
+import { filtersField, limitField, listRows, listOptions, returnAllField } from '../common/list';
 
 /** The largest page asked for; the pager follows the API's `last_page`, so a lower server cap still works. */
 const MAX_PAGE_SIZE = 100;
@@ -119,7 +119,7 @@ const properties: INodeProperties[] = [
 			description: 'Only messages of this (sub-)user; * matches any',
 		},
 	]),
-	outputOptions,
+	listOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['list'] } }, properties);

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { shapeRecipientRow } from '../../helpers/reportShapes';
 import { bulkIdField, readBulkId } from '../common/bulkId';
-import { filtersField, limitField, listRows, outputOptions, returnAllField } from '../common/list';
+import { filtersField, limitField, listRows, listOptions, returnAllField } from '../common/list';
 
 /** The largest page asked for; the pager follows the API's `last_page`, so a lower server cap still works. */
 const MAX_PAGE_SIZE = 1000;
@@ -29,7 +29,7 @@ const properties: INodeProperties[] = [
 			description: 'Only recipients in one of these delivery states (filtered while paging: every page is still read)',
 		},
 	]),
-	outputOptions,
+	listOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['recipients'] } }, properties);

@@ -65,8 +65,20 @@ export function batchItemsOption(description: string): INodeProperties {
 	return { displayName: 'Batch Input Items', name: 'batchItems', type: 'boolean', default: false, description };
 }
 
-/** The safety options every send operation has in its `additionalFields`. */
+/**
+ * The options every send operation has in its `additionalFields`: Concurrency (how many requests
+ * at once, read by runSends) and the safety options (dry run, spending and recipient caps).
+ */
 export const safetyOptions: INodeProperties[] = [
+	{
+		displayName: 'Concurrency',
+		name: 'concurrency',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 100 },
+		default: 50,
+		description:
+			'How many send requests go out at once when the input needs more than one (one per recipient for pattern and voice OTP sends, one per item otherwise). Each is still sent exactly once and never retried, and the output keeps the input order. After a 429 answer the rest go one at a time. 1 sends one after another, in input order. With different values per item, the smallest counts.',
+	},
 	{
 		displayName: 'Dry Run',
 		name: 'dryRun',

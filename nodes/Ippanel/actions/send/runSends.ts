@@ -1,18 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { countParts } from '../../helpers/smsParts';
-import { apiRequest } from '../../transport';
 import { errorItem, withItemIndex } from '../../helpers/errors';
+import { sendLedger } from './acceptedRequests';
 import { recipientsCount, type ItemSend, type PlanCache, type SendPlanner, type SendRequest } from './plan';
 import { checkCaps, estimatePrices, readSafetyOptions, type ItemPrice } from './safety';
-import { sendLedger } from './acceptedRequests';
-
-/** What became of one item's requests. */
-interface Outcome {
-	ids: number[];
-	error?: Error;
-	apiMessage?: string;
-}
+import { partsOf, sendAll } from './sendAll';
 
 /** Items sharing a batch key go through the operation's merge; the rest keep their own requests. */
 function buildRequests(sends: ItemSend[], merge: SendPlanner['merge']): SendRequest[] {
@@ -29,12 +21,6 @@ function buildRequests(sends: ItemSend[], merge: SendPlanner['merge']): SendRequ
 	}
 	for (const group of groups.values()) requests.push(...merge!(group));
 	return requests;
-}
-
-/** The largest parts estimate of the item's texts, when they are known before sending. */
-function partsOf(send: ItemSend): number | undefined {
-	if (!send.texts.length) return undefined;
-	return Math.max(...send.texts.map(({ text }) => countParts(text).parts));
 }
 
 /** A request as a dry run shows it: the multipart file is described, never dumped. */
@@ -75,41 +61,11 @@ function dryRunItems(sends: ItemSend[], requests: SendRequest[], prices: Map<num
 	return outputs;
 }
 
-async function post(this: IExecuteFunctions, request: SendRequest) {
-	const itemIndex = Math.min(...request.items);
-	if (!request.file) return await apiRequest.call(this, 'POST', '/api/send', { body: request.body, itemIndex });
-	const form = new FormData();
-	for (const [name, value] of Object.entries(request.body)) {
-		// Lists go as repeated `name[]` fields, as IPPanel's multipart examples send other_recipients.
-		if (Array.isArray(value)) for (const entry of value) form.append(`${name}[]`, String(entry));
-		else form.append(name, String(value));
-	}
-	const { data, mimeType, fileName } = request.file;
-	form.append('files[]', new Blob([data], { type: mimeType }), fileName);
-	return await apiRequest.call(this, 'POST', '/api/send', { formData: form, itemIndex });
-}
-
-function outboxIds(data: unknown): number[] {
-	const ids = (data as IDataObject | null)?.message_outbox_ids;
-	return Array.isArray(ids) ? ids.map(Number) : [];
-}
-
-/** Tells, on the error that stops the node, what this execution had already sent, so nobody re-runs it blindly. */
-function explainPartialSend(error: Error, sent: SendRequest[], outcomes: Map<number, Outcome>, total: number): void {
-	if (!sent.length) return;
-	const items = [...new Set(sent.flatMap((request) => request.items))].sort((a, b) => a - b);
-	const ids = [...new Set(items.flatMap((item) => outcomes.get(item)?.ids ?? []))];
-	const note =
-		`Before this failure the execution had already sent ${sent.length} of ${total} requests, for item(s) ${items.join(', ')} ` +
-		`(outbox ids ${ids.join(', ')}). Running it again would send those again.`;
-	const withDescription = error as Error & { description?: string | null };
-	withDescription.description = [withDescription.description, note].filter(Boolean).join('\n');
-}
-
 /**
  * Runs a paid-send operation over all input items: plans every item (no request), batches,
  * checks the safety options once for the whole execution, then posts each request exactly once
- * (never retried) and gives every item the outbox ids of the requests that carried it.
+ * (never retried), `additionalFields.concurrency` at a time (sendAll.ts), and gives every item
+ * the outbox ids of the requests that carried it.
  */
 export async function runSends(
 	this: IExecuteFunctions,
@@ -147,7 +103,9 @@ export async function runSends(
 		const dryRun = dryRunItems(sends, requests, prices);
 		results = new Map([...dryRun].map(([item, json]) => [item, { json, pairedItem: { item } }]));
 	} else {
-		results = await sendAll.call(this, sends, requests);
+		// Retry On Fail: what an earlier try of this run had sent is replayed, never posted again.
+		const ledger = sendLedger.call(this, requests);
+		results = await sendAll.call(this, sends, requests, { concurrency: options.concurrency, ledger });
 	}
 	return inItemOrder(items.length, failedPlans, results);
 }
@@ -163,58 +121,4 @@ function inItemOrder(
 		if (result) output.push(result);
 	}
 	return output;
-}
-
-async function sendAll(
-	this: IExecuteFunctions,
-	sends: ItemSend[],
-	requests: SendRequest[],
-): Promise<Map<number, INodeExecutionData>> {
-	const outcomes = new Map<number, Outcome>(sends.map((send) => [send.itemIndex, { ids: [] }]));
-	const sent: SendRequest[] = [];
-	// Retry On Fail: what an earlier try of this run had sent is replayed, never posted again.
-	const ledger = sendLedger.call(this, requests);
-	for (const [index, request] of requests.entries()) {
-		try {
-			const { data, meta } = ledger.replay(index) ?? (await ledger.post(index, async () => await post.call(this, request)));
-			const ids = outboxIds(data);
-			// peer_to_peer answers one id per params entry: give each item its own entries' ids.
-			const perEntry = request.entryItems && request.entryItems.length === ids.length;
-			for (const item of request.items) {
-				const outcome = outcomes.get(item)!;
-				outcome.ids.push(...(perEntry ? ids.filter((_, entry) => request.entryItems![entry] === item) : ids));
-				outcome.apiMessage = meta.message;
-			}
-			sent.push(request);
-		} catch (error) {
-			if (!this.continueOnFail()) {
-				explainPartialSend(error as Error, sent, outcomes, requests.length);
-				ledger.explain(error as Error);
-				throw withItemIndex(this.getNode(), error as Error, Math.min(...request.items));
-			}
-			for (const item of request.items) outcomes.get(item)!.error ??= error as Error;
-		}
-	}
-	const results = new Map<number, INodeExecutionData>();
-	for (const send of sends) {
-		const { ids, error, apiMessage } = outcomes.get(send.itemIndex)!;
-		if (error) {
-			const item = errorItem(error, send.itemIndex);
-			// Part of an item can have gone out before another of its requests failed.
-			if (ids.length) item.json.message_outbox_ids_sent = ids;
-			results.set(send.itemIndex, item);
-			continue;
-		}
-		const json: IDataObject = {
-			sending_type: send.sendingType,
-			message_outbox_id: ids[0] ?? null,
-			message_outbox_ids: ids,
-			recipients_count: recipientsCount(send) ?? null,
-		};
-		const parts = partsOf(send);
-		if (parts !== undefined) json.parts = parts;
-		json.api_message = apiMessage ?? null;
-		results.set(send.itemIndex, { json, pairedItem: { item: send.itemIndex } });
-	}
-	return results;
 }

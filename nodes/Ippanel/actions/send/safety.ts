@@ -2,13 +2,16 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parameterError } from '../../helpers/errors';
+import { DEFAULT_CONCURRENCY, readConcurrency } from '../../helpers/pool';
 import { apiRequest } from '../../transport';
 import { readAdditionalFields } from './fields';
 import { recipientsCount, type ItemSend } from './plan';
 
-/** The safety options (dry run, spending and recipient caps), read over all items: the strictest setting wins. */
+/** The safety options (dry run, spending and recipient caps) and Concurrency, read over all items: the strictest setting wins. */
 export interface SafetyOptions {
 	dryRun: boolean;
+	/** Requests in flight at once (`additionalFields.concurrency`, the smallest over the items). */
+	concurrency: number;
 	maxCost?: number;
 	maxRecipients?: number;
 }
@@ -46,10 +49,12 @@ function readCap(this: IExecuteFunctions, value: unknown, option: string, itemIn
 }
 
 export function readSafetyOptions(this: IExecuteFunctions, sends: ItemSend[]): SafetyOptions {
-	const options: SafetyOptions = { dryRun: false };
+	const options: SafetyOptions = { dryRun: false, concurrency: sends.length ? Infinity : DEFAULT_CONCURRENCY };
 	for (const { itemIndex } of sends) {
 		const fields = readAdditionalFields.call(this, itemIndex);
 		if (fields.dryRun === true) options.dryRun = true;
+		const at = { parameter: 'additionalFields.concurrency', itemIndex };
+		options.concurrency = Math.min(options.concurrency, readConcurrency(this.getNode(), fields.concurrency, at));
 		const maxCost = readCap.call(this, fields.maxCost, 'maxCost', itemIndex);
 		const maxRecipients = readCap.call(this, fields.maxRecipients, 'maxRecipients', itemIndex);
 		if (maxCost !== undefined) options.maxCost = Math.min(options.maxCost ?? Infinity, maxCost);

@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { withFlags, withNumbers } from '../../helpers/reportShapes';
-import { limitField, listRows, outputOptions, returnAllField } from '../common/list';
+import { limitField, listRows, listOptions, returnAllField } from '../common/list';
 
 const MAX_PAGE_SIZE = 100;
 
-const properties: INodeProperties[] = [returnAllField, limitField, outputOptions];
+const properties: INodeProperties[] = [returnAllField, limitField, listOptions];
 
 export const description = updateDisplayOptions({ show: { resource: ['senderNumber'], operation: ['getAll'] } }, properties);
 
