@@ -162,6 +162,15 @@ export function readRecipients(this: IExecuteFunctions, itemIndex: number): stri
 	});
 }
 
+/** "Other Recipients" of the file and region sends: may be empty. */
+export function readOtherRecipients(this: IExecuteFunctions, itemIndex: number): string[] {
+	return normalizeRecipients(this.getNode(), this.getNodeParameter('otherRecipients', itemIndex, ''), {
+		parameter: 'otherRecipients',
+		itemIndex,
+		required: false,
+	});
+}
+
 export function readMessage(
 	this: IExecuteFunctions,
 	itemIndex: number,

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { normalizeRecipients } from '../../helpers/recipients';
 import {
 	additionalFields,
 	fromNumberField,
 	messageField,
 	readFromNumber,
 	readMessage,
+	readOtherRecipients,
 	readSendTime,
 	otherRecipientsField,
 	safetyOptions,
@@ -34,11 +34,7 @@ export const planner: SendPlanner = {
 	async plan(this: IExecuteFunctions, itemIndex: number): Promise<ItemSend> {
 		const from = readFromNumber.call(this, itemIndex);
 		const { text } = readMessage.call(this, itemIndex);
-		const otherRecipients = normalizeRecipients(this.getNode(), this.getNodeParameter('otherRecipients', itemIndex, ''), {
-			parameter: 'otherRecipients',
-			itemIndex,
-			required: false,
-		});
+		const otherRecipients = readOtherRecipients.call(this, itemIndex);
 		const file = await readSheetFile.call(this, itemIndex, { formats: ['csv', 'xlsx'], columns: 'the phone numbers in column A' });
 		if (file.rows.length > MAX_FILE_RECIPIENTS) {
 			throw fileError.call(this, `The file "${file.fileName}" has ${file.rows.length.toLocaleString('en-US')} rows, more than IPPanel's ${MAX_FILE_RECIPIENTS.toLocaleString('en-US')}`, itemIndex, 'Split it into several files.');

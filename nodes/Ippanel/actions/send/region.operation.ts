@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { normalizeRecipients } from '../../helpers/recipients';
 import {
 	audienceRow,
 	checkSizes,
@@ -21,6 +20,7 @@ import {
 	messageField,
 	readFromNumber,
 	readMessage,
+	readOtherRecipients,
 	readSendTime,
 	otherRecipientsField,
 	safetyOptions,
@@ -53,11 +53,7 @@ export const planner: SendPlanner = {
 	async plan(this: IExecuteFunctions, itemIndex: number, cache: PlanCache): Promise<ItemSend> {
 		const from = readFromNumber.call(this, itemIndex);
 		const { text } = readMessage.call(this, itemIndex);
-		const otherRecipients = normalizeRecipients(this.getNode(), this.getNodeParameter('otherRecipients', itemIndex, ''), {
-			parameter: 'otherRecipients',
-			itemIndex,
-			required: false,
-		});
+		const otherRecipients = readOtherRecipients.call(this, itemIndex);
 		const region = await readRegion.call(this, itemIndex, cache as LookupCache);
 		const audience = await countRegion.call(this, region, itemIndex, cache as LookupCache);
 		if (audience) checkSizes.call(this, region.operators, audience, 'regionFilters', itemIndex);
