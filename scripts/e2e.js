@@ -105,8 +105,10 @@ async function runHeadless(results, n8nEnv, emulator, examples, tmp) {
 			await runCase(n8nEnv, emulator, workflow, testCase, API_KEY);
 		}, MINUTE * 3);
 	}
-	const unchecked = examples.filter((e) => !cases.some((c) => c.file === e.file)).map((e) => e.file);
-	if (unchecked.length) log(`imported but not executed (no row in test/e2e/cases.js): ${unchecked.join(', ')}`);
+	await results.check('every example workflow is executed (has a row in test/e2e/cases.js)', async () => {
+		const unchecked = examples.filter((e) => !cases.some((c) => c.file === e.file)).map((e) => e.file);
+		assert.deepStrictEqual(unchecked, [], `imported but not executed: ${unchecked.join(', ')}`);
+	}, MINUTE);
 }
 
 async function main() {
